@@ -1,0 +1,37 @@
+// Load a page for the CLI: a file (charset from <meta>, GBK-safe), or a URL. The page URL is
+// the canonical link when a local file carries one, so URL-derived facts (publication date) hold.
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+
+export function decode(buf: Uint8Array, contentType = ''): string {
+  const head = new TextDecoder('latin1').decode(buf.subarray(0, 2048));
+  const charset = (
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
+    'utf-8'
+  ).toLowerCase();
+  try {
+    return new TextDecoder(charset === 'gb2312' ? 'gbk' : charset).decode(buf);
+  } catch {
+    return new TextDecoder('utf-8').decode(buf);
+  }
+}
+
+export async function loadPage(source: string): Promise<{ doc: Document; url: string }> {
+  let html: string;
+  let url: string;
+  if (/^https?:\/\//.test(source)) {
+    const res = await fetch(source);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    html = decode(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? '');
+    url = source;
+  } else {
+    html = decode(await readFile(source));
+    url = pathToFileURL(source).href;
+  }
+  const dom = new JSDOM(html, { url });
+  const doc = dom.window.document;
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  return { doc, url: url.startsWith('file:') && canonical ? canonical : url };
+}

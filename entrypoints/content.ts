@@ -1,0 +1,5 @@
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  runAt: 'document_idle',
+  main() {},
+});

@@ -1,0 +1,147 @@
+// The audit: page → result. Runs identically in the content script, the popup and Node.
+
+import { buildReport, type ReportModel } from './report/build';
+import { gate, isListing } from './report/detect';
+import { numeralOf, SECTION_DEFS } from './report/sections';
+import type { AuditResult, Finding } from './result';
+import { RULES } from './rules';
+import type { Emitted, Rule } from './rules/types';
+
+export type Locale = 'zh' | 'en';
+
+export interface AuditOptions {
+  url?: string;
+  /** Skip the cheap gate: the user asked for this page to be audited. */
+  force?: boolean;
+  locale?: Locale;
+  /** Rules to run (default: all). */
+  rules?: Rule[];
+}
+
+/** DOM elements behind each finding, for the overlay (parallel to result.findings; not JSON). */
+export interface FindingRefs {
+  targets: Element[];
+  related: Element[];
+  placement: 'on' | 'before' | 'after';
+}
+
+export interface Audit {
+  result: AuditResult;
+  refs: FindingRefs[];
+  model: ReportModel | null;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+function notDetected(reason: string, t0: number): Audit {
+  return {
+    result: {
+      detected: false,
+      reason,
+      sections: [],
+      tables: [],
+      findings: [],
+      summary: { error: 0, warning: 0, info: 0, review: 0 },
+      timingMs: { detect: ms(now() - t0), parse: 0, rules: 0 },
+    },
+    refs: [],
+    model: null,
+  };
+}
+
+export function audit(doc: Document, opts: AuditOptions = {}): Audit {
+  const url = opts.url ?? doc.location?.href ?? '';
+  const locale = opts.locale ?? 'zh';
+  const t0 = now();
+  const g = gate(doc, url);
+  if (!opts.force && !g.pass) return notDetected('no-report-signal', t0);
+  if (g.exclusion) return notDetected(`look-alike:${g.exclusion}`, t0);
+  const tDetect = now();
+
+  const model = buildReport(doc, url);
+  const tParse = now();
+  const hasT3Values = model.tables.t3?.values.some((v) => v.v.kind !== 'placeholder') ?? false;
+  if (model.tables.t3 && !hasT3Values && model.sections.size < 6 && !model.title)
+    return notDetected('look-alike:blank-format', t0);
+  if (model.sections.size < 3 && !model.tables.t3) {
+    return notDetected(isListing(doc) ? 'look-alike:listing' : 'no-report-structure', t0);
+  }
+  if (model.tables.t3 && !hasT3Values && /格式|通知/.test(model.title?.text ?? doc.title))
+    return notDetected('look-alike:blank-format', t0);
+
+  const findings: Finding[] = [];
+  const refs: FindingRefs[] = [];
+  for (const rule of opts.rules ?? RULES) {
+    if (rule.appliesTo && !rule.appliesTo.includes(model.format)) continue;
+    const emit = (e: Emitted) => {
+      const tpl = rule.messages[e.msg ?? 'default'];
+      const severity = e.severity ?? rule.severity;
+      const f: Finding = {
+        ruleId: rule.id,
+        severity,
+        outcome: e.outcome ?? 'violation',
+        message: fill(tpl[locale], e.params),
+        category: rule.category,
+        location: e.location,
+        params: e.params,
+      };
+      for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
+        if (e[k] !== undefined) (f as Record<string, unknown>)[k] = e[k];
+      findings.push(f);
+      refs.push({
+        targets: e.targets.filter((x): x is Element => !!x),
+        related: (e.related ?? []).filter((x): x is Element => !!x),
+        placement: e.placement ?? 'on',
+      });
+    };
+    rule.check(model, emit);
+  }
+  const tRules = now();
+
+  const summary = { error: 0, warning: 0, info: 0, review: 0 };
+  for (const f of findings) {
+    if (f.outcome === 'review') summary.review++;
+    else summary[f.severity]++;
+  }
+  const signals = [
+    ...g.signals.filter((s) => s === 'title'),
+    model.sections.size >= 3 ? 'sections' : '',
+    model.tables.t3 ? 'tables' : '',
+  ].filter(Boolean);
+  const result: AuditResult = {
+    detected: true,
+    reason: signals.join('+') || (opts.force ? 'forced' : g.signals.join('+')),
+    report: {
+      title: model.title?.text ?? null,
+      agency: model.agency,
+      year: model.year,
+      format: model.format,
+      publishedAt: model.pubDate?.date ?? null,
+    },
+    sections: SECTION_DEFS.map((d) => {
+      const s = model.sections.get(d.n);
+      return {
+        number: numeralOf(d.n),
+        title: s?.heading.text.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '') ?? d.title,
+        found: !!s,
+      };
+    }),
+    tables: (['t2', 't3', 't4'] as const).flatMap((id) => {
+      const t = model.tables[id];
+      return t ? [{ id, format: t.format, rows: t.rowCount, cols: t.colCount }] : [];
+    }),
+    findings,
+    summary,
+    timingMs: { detect: ms(tDetect - t0), parse: ms(tParse - tDetect), rules: ms(tRules - tParse) },
+  };
+  return { result, refs, model };
+}
+
+/** Clean = nothing to act on: no error/warning violations and nothing to review (infos are notes). */
+export const isClean = (r: AuditResult) =>
+  r.detected && r.summary.error === 0 && r.summary.warning === 0 && r.summary.review === 0;

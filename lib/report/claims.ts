@@ -1,0 +1,170 @@
+// Numbers the prose states about the tables. Patterns are deliberately narrow: a keyword, a few
+// non-digit characters within the same clause, then a number with a count unit. A claim that
+// cannot be read with confidence is not made at all (we never cry wolf on a clean report).
+
+import type { ReportModel } from './build';
+import { elAt, readNum, type Num, type Prose } from './prose';
+
+export type Metric =
+  | 'received'
+  | 'carried'
+  | 'answered'
+  | 'next'
+  | 'r1'
+  | 'r1r2'
+  | 'r2'
+  | 'r3'
+  | 'r4'
+  | 'r5'
+  | 'r6'
+  | 'review'
+  | 'litigation'
+  | 'permits'
+  | 'penalties'
+  | 'enforcement';
+
+export interface Claim {
+  metric: Metric;
+  num: Num;
+  snippet: string;
+  el: Element | null;
+}
+
+const GAP = '[^，。；;,\\d（(]';
+const PATTERNS: [Metric, RegExp][] = [
+  ['r1r2', new RegExp(`予以公开(?:及|和|与|、)部分公开${GAP}{0,6}?(\\d+)\\s*件`, 'dg')],
+  ['received', new RegExp(`(?:收到|受理|接收|接到|新收)${GAP}{0,16}?申请${GAP}{0,10}?(\\d+)\\s*(?:件|个|宗|份)`, 'dg')],
+  ['carried', new RegExp(`上一?年度?结转${GAP}{0,12}?(\\d+)\\s*件`, 'dg')],
+  ['answered', new RegExp(`(?:办结|答复)${GAP}{0,10}?(\\d+)\\s*件`, 'dg')],
+  ['next', new RegExp(`(?:结转|顺延)(?:到|至)?下一?年度?${GAP}{0,10}?(\\d+)\\s*件`, 'dg')],
+  ['next', new RegExp(`(\\d+)\\s*件${GAP}{0,6}?(?:结转|顺延)(?:到|至)?下一?年`, 'dg')],
+  ['r1', new RegExp(`予以公开${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['r2', new RegExp(`部分公开${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['r3', new RegExp(`不予公开${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['r4', new RegExp(`无法提供${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['r5', new RegExp(`不予处理${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['r6', new RegExp(`其他处理${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['review', new RegExp(`行政复议${GAP}{0,8}?(\\d+)\\s*(?:件|起)`, 'dg')],
+  ['litigation', new RegExp(`行政诉讼${GAP}{0,8}?(\\d+)\\s*(?:件|起)`, 'dg')],
+  ['permits', new RegExp(`行政许可决定${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['penalties', new RegExp(`行政处罚决定${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+  ['enforcement', new RegExp(`行政强制决定${GAP}{0,4}?(\\d+)\\s*件`, 'dg')],
+];
+
+/** Prose the tables restate: preamble and parts 一 to 四 (not 五/六, which talk about other years). */
+export function claimProse(r: ReportModel): Prose[] {
+  return [r.preamble, r.prose(1), r.prose(2), r.prose(3), r.prose(4)];
+}
+
+export function countClaims(r: ReportModel): Claim[] {
+  const out: Claim[] = [];
+  for (const p of claimProse(r)) {
+    const taken: [number, number][] = [];
+    for (const [metric, re] of PATTERNS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+        const [s, e] = m.indices![0];
+        if (taken.some(([a, b]) => s < b && e > a)) continue;
+        if ((metric === 'received' || metric === 'answered') && /复议|诉讼/.test(m[0])) continue;
+        taken.push([s, e]);
+        out.push({ metric, num: readNum(p.text, m.indices![1][0], m[1]), snippet: m[0], el: elAt(p, s) });
+      }
+    }
+  }
+  return out;
+}
+
+export interface Breakdown {
+  total: Num & { label: string };
+  parts: (Num & { label: string })[];
+  exhaustive: boolean;
+  snippet: string;
+  el: Element | null;
+}
+
+const COUNT = /(\d+)\s*(余|多)?\s*(条|件|篇|个|份|项)/g;
+const TRIGGER = /其中|分别为|主要包括|包括/g;
+const CHANNEL = /通过|渠道|方式|平台|网站|微信|公众号|新媒体|公开栏|微博/;
+
+/** Count numbers in a stretch of text, each with the words just before it as its label. */
+function counts(text: string): (Num & { label: string })[] {
+  const out: (Num & { label: string })[] = [];
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(text); m; m = COUNT.exec(text)) {
+    const before = text.slice(0, m.index);
+    out.push({
+      ...readNum(text, m.index, m[1]),
+      label: before.slice(Math.max(before.search(/[^，。；、,]*$/), before.length - 12)).trim(),
+    });
+  }
+  return out;
+}
+
+export function breakdowns(r: ReportModel): Breakdown[] {
+  const out: Breakdown[] = [];
+  for (const p of claimProse(r)) {
+    const text = p.text;
+    TRIGGER.lastIndex = 0;
+    for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
+      const after = m.index + m[0].length;
+      const endRel = text.slice(after).search(/[。；;\n]/);
+      const end = endRel < 0 ? text.length : after + endRel;
+      // Numbers in brackets break a part down further; they are not parts themselves.
+      const segment = text.slice(after, end).replace(/（[^）]*）|\([^)]*\)/g, '');
+      const parts = counts(segment).map((p) => ({
+        ...p,
+        label: p.label
+          .split(/[，,、；]/)
+          .pop()!
+          .trim(),
+      }));
+      if (parts.length < 2) continue;
+      // The total is the last count before the trigger in this sentence, or in the one before
+      // when the sentence starts with the trigger ("…27条，…。其中…"). When the parts add up to
+      // another count nearby, that one is the total ("收到159件，上年结转6件。其中自然人126件…").
+      const sentenceStart = text.lastIndexOf('。', m.index - 1) + 1;
+      const prevStart = text.lastIndexOf('。', sentenceStart - 2) + 1;
+      const here = counts(text.slice(sentenceStart, m.index));
+      const candidates = here.length ? here : counts(text.slice(prevStart, sentenceStart));
+      if (!candidates.length) continue;
+      const sum = parts.reduce((s, p) => s + p.value, 0);
+      const total = candidates.find((c) => c.value === sum) ?? candidates[candidates.length - 1];
+      // Publication channels overlap ("其中通过网站公开56条，通过微信公开18条"): not a partition.
+      if (parts.some((p) => CHANNEL.test(p.label))) continue;
+      out.push({
+        total,
+        parts,
+        exhaustive: m[0] === '其中' || m[0] === '分别为',
+        snippet: text.slice(here.length ? sentenceStart : prevStart, end).trim(),
+        el: elAt(p, m.index),
+      });
+    }
+  }
+  return out;
+}
+
+export type ZeroTopic = 'received' | 'review' | 'litigation';
+export interface ZeroClaim {
+  topic: ZeroTopic;
+  snippet: string;
+  el: Element | null;
+}
+
+const ZERO: [ZeroTopic, RegExp][] = [
+  ['received', /(?:未|没有|无)(?:收到|接到|受理|发生)[^，。；;,\d]{0,20}?申请/g],
+  ['review', /(?:未|没有|无|不存在)[^，。；;,\d]{0,30}?行政复议/g],
+  ['litigation', /(?:未|没有|无|不存在)[^，。；;,\d]{0,30}?行政诉讼/g],
+];
+
+export function zeroClaims(r: ReportModel): ZeroClaim[] {
+  const out: ZeroClaim[] = [];
+  for (const p of claimProse(r))
+    for (const [topic, re] of ZERO) {
+      re.lastIndex = 0;
+      for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+        if (topic === 'received' && /复议|诉讼/.test(m[0])) continue;
+        out.push({ topic, snippet: m[0], el: elAt(p, m.index) });
+      }
+    }
+  return out;
+}

@@ -1,0 +1,115 @@
+// Report identity from the page: title (the report's own first lines, then ArticleTitle, <h1>,
+// <title>), agency and year from the title, 统计期限, 编制 body / contact, publication date.
+
+import type { Block } from '../dom/blocks';
+import { asciiDigits, tidy } from '../text/normalize';
+
+export interface Title {
+  text: string;
+  el: Element | null;
+  source: 'body' | 'ArticleTitle' | 'h1' | 'title';
+}
+
+const TITLE_RE = /信息公开/;
+const TITLE_END = /(报告|总结)$/;
+
+export function metaContent(doc: Document, name: string): string | null {
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    if ((m.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase()) {
+      const v = (m.getAttribute('content') ?? '').trim();
+      return v && v.toLowerCase() !== 'null' ? v : null;
+    }
+  }
+  return null;
+}
+
+/** The report title: up to three short leading lines of the body joined ("…政府信息" + "公开工作年度报告"). */
+export function findTitle(doc: Document, blocks: Block[], firstHeading: number): Title | null {
+  const lines: Extract<Block, { kind: 'text' }>[] = [];
+  for (let i = 0; i < Math.min(firstHeading < 0 ? blocks.length : firstHeading, 6); i++) {
+    const b = blocks[i];
+    if (b.kind !== 'text') continue;
+    const t = tidy(b.text.replace(/^\s*#+\s*/, ''));
+    if (t.length > 45) break;
+    lines.push(b);
+    const joined = lines.map((l) => tidy(l.text.replace(/^\s*#+\s*/, ''))).join('');
+    if (TITLE_END.test(joined)) {
+      if (TITLE_RE.test(joined) && /\d{4}/.test(joined)) return { text: joined, el: lines[0].el, source: 'body' };
+      break;
+    }
+    if (lines.length >= 3) break;
+  }
+  const art = metaContent(doc, 'ArticleTitle');
+  if (art && TITLE_RE.test(art)) return { text: tidy(art), el: null, source: 'ArticleTitle' };
+  const h1 = Array.from(doc.querySelectorAll('h1, .title, .article-title')).find((e) =>
+    TITLE_RE.test(e.textContent ?? ''),
+  );
+  if (h1) return { text: tidy(h1.textContent ?? ''), el: h1, source: 'h1' };
+  const t = doc.title.split(/\s[-_|—]\s|_/).find((p) => TITLE_RE.test(p));
+  return t ? { text: tidy(t), el: null, source: 'title' } : null;
+}
+
+export function agencyAndYear(title: string): { agency: string | null; year: number | null } {
+  const t = asciiDigits(title).replace(/\s+/g, '');
+  const m = /^(.*?)(\d{4})年/.exec(t);
+  if (!m) return { agency: null, year: null };
+  let agency = m[1].replace(/关于$/, '');
+  if (!agency) agency = /^\d{4}年度?(.*?)政府信息公开/.exec(t)?.[1] ?? '';
+  return { agency: agency || null, year: Number(m[2]) };
+}
+
+export const STANDARD_TITLE = /^(.+?)\d{4}年度?政府信息公开工作年度报告$/;
+
+export interface Period {
+  text: string;
+  start: [number, number, number];
+  end: [number, number, number];
+}
+
+const PERIOD =
+  /统计(?:期限|期间|时限|时间|区间|期|限)?[^。\d]{0,8}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\d]{0,6}?(?:至|到|—|-|－|~)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+export function findPeriod(text: string): Period | null {
+  const m = PERIOD.exec(asciiDigits(text));
+  if (!m) return null;
+  const n = m.slice(1).map(Number);
+  return { text: m[0], start: [n[0], n[1], n[2]], end: [n[3], n[4], n[5]] };
+}
+
+const NAME = '([^\\s，,。；;、《》（）()“”：:]{2,30}?)';
+const COMPILER = new RegExp(`由\\s*${NAME}\\s*(?:(?:按照|根据|依据|依照)[^。]{0,160}?|负责|牵头|组织)?编制`);
+const CONTACT = new RegExp(`请与\\s*${NAME}\\s*联系`);
+
+export function findCompiler(text: string): string | null {
+  return COMPILER.exec(text)?.[1] ?? null;
+}
+export function findContact(text: string): string | null {
+  return CONTACT.exec(text)?.[1] ?? null;
+}
+
+/** Same body, allowing short forms and sub-offices ("智仁乡人民政府" ~ "智仁乡", "…中心办公室" ~ "…中心"). */
+export function sameAgency(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  return x.includes(y) || y.includes(x) || x.replace(/人民政府$/, '') === y.replace(/人民政府$/, '');
+}
+
+export interface PubDate {
+  date: string;
+  source: 'meta' | 'text' | 'url';
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+export function findPubDate(doc: Document, url: string): PubDate | null {
+  for (const name of ['PubDate', 'publishdate', 'pubdate', 'firstpublishedtime']) {
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(metaContent(doc, name) ?? '');
+    if (m) return { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, source: 'meta' };
+  }
+  const body = asciiDigits(doc.body?.textContent ?? '');
+  const t = /发布(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(body);
+  if (t) return { date: `${t[1]}-${pad(t[2])}-${pad(t[3])}`, source: 'text' };
+  const u = /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(url) ?? /\/t(\d{4})(\d{2})(\d{2})_/.exec(url);
+  if (u) return { date: `${u[1]}-${pad(u[2])}-${pad(u[3])}`, source: 'url' };
+  return null;
+}

@@ -1,0 +1,26 @@
+import { allValues } from './values';
+import { defineRule, MODERN } from './types';
+
+export default defineRule({
+  id: 'cell.fraction',
+  severity: 'error',
+  category: 'cell',
+  tags: ['cell'],
+  appliesTo: MODERN,
+  help: { zh: '件数应为整数（金额除外）', en: 'Counts are whole numbers (amounts may have decimals)' },
+  messages: { default: { zh: '{where}：件数 {value} 含小数', en: '{where}: count {value} has a fractional part' } },
+  check(r, emit) {
+    for (const { t, tv, where } of allValues(r)) {
+      if (tv.v.kind !== 'number' || !tv.count || Number.isInteger(tv.v.value)) continue;
+      emit({
+        params: { where, value: tv.v.raw },
+        table: t.id,
+        row: tv.row,
+        col: tv.col,
+        location: where,
+        targets: [tv.v.cell?.el],
+        actual: tv.v.value,
+      });
+    }
+  },
+});

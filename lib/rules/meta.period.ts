@@ -1,0 +1,34 @@
+import { defineRule } from './types';
+
+const fmt = (d: [number, number, number]) => `${d[0]}年${d[1]}月${d[2]}日`;
+
+export default defineRule({
+  id: 'meta.period',
+  severity: 'warning',
+  category: 'meta',
+  tags: ['identity'],
+  help: {
+    zh: '统计期限应为报告年度1月1日至12月31日',
+    en: 'The reporting period must be 1 Jan – 31 Dec of the report year',
+  },
+  messages: {
+    default: {
+      zh: '统计期限为{start}至{end}，与报告年度{year}年（{year}年1月1日至12月31日）不符',
+      en: 'Reporting period {start} – {end} does not match the report year {year} (1 Jan – 31 Dec {year})',
+    },
+  },
+  check(r, emit) {
+    const p = r.period;
+    if (!p || !r.year) return;
+    const y = r.year;
+    const ok = p.start.join() === [y, 1, 1].join() && p.end.join() === [y, 12, 31].join();
+    if (ok) return;
+    emit({
+      params: { start: fmt(p.start), end: fmt(p.end), year: y },
+      location: '前言 / 统计期限',
+      targets: [p.el, r.container],
+      actual: `${fmt(p.start)}至${fmt(p.end)}`,
+      expected: `${y}年1月1日至${y}年12月31日`,
+    });
+  },
+});

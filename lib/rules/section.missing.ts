@@ -1,0 +1,38 @@
+import { numeralOf, SECTION_DEFS } from '../report/sections';
+import type { TableId } from '../tables/model';
+import { defineRule, MODERN } from './types';
+
+const TABLE_OF: Record<number, TableId> = { 2: 't2', 3: 't3', 4: 't4' };
+
+export default defineRule({
+  id: 'section.missing',
+  severity: 'error',
+  category: 'section',
+  tags: ['structure'],
+  appliesTo: MODERN,
+  help: { zh: '年报须包含六个部分', en: 'The report must have all six parts' },
+  messages: {
+    default: { zh: '缺少第{numeral}部分“{title}”', en: 'Part {numeral} "{title}" is missing' },
+    withTable: {
+      zh: '缺少第{numeral}部分“{title}”及其统计表',
+      en: 'Part {numeral} "{title}" and its table are missing',
+    },
+  },
+  check(r, emit) {
+    const found = [...r.sections.values()];
+    for (const def of SECTION_DEFS) {
+      if (r.sections.has(def.n)) continue;
+      const next = found.filter((s) => s.n > def.n).sort((a, b) => a.n - b.n)[0];
+      const prev = found.filter((s) => s.n < def.n).sort((a, b) => b.n - a.n)[0];
+      const table = TABLE_OF[def.n];
+      emit({
+        msg: table && !r.tables[table] ? 'withTable' : 'default',
+        params: { numeral: numeralOf(def.n), title: def.title },
+        location: `第${numeralOf(def.n)}部分`,
+        targets: next ? [next.heading.el] : prev ? [prev.heading.el] : [r.container],
+        placement: next ? 'before' : 'after',
+        expected: `${numeralOf(def.n)}、${def.title}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+// What the rules see of a recognised table: its format, shape and label problems found while
+// reading it, and every value cell with what kind of quantity it holds.
+
+import type { GridCell } from './grid';
+import type { LogicalTable, ValueCell } from './logical';
+
+export type TableId = 't2' | 't3' | 't4';
+export type TableFormat = '2021' | '2019' | 'unknown';
+
+export type ShapeIssue =
+  | { kind: 'missing-row'; names: string[] }
+  | { kind: 'missing-col'; names: string[] }
+  | { kind: 'extra-cell'; row: string; cells: GridCell[]; headerWidth: number; rowWidth: number }
+  | { kind: 'duplicate-row'; name: string; cell: GridCell };
+
+export interface LabelIssue {
+  found: string;
+  expected: string;
+  cell: GridCell;
+}
+
+export interface TableValue {
+  v: ValueCell;
+  row: string;
+  col: string;
+  /** A count: must be a non-negative integer. False for money amounts. */
+  count: boolean;
+  /** May be negative (2019 本年增/减). */
+  signed: boolean;
+  /** The row has stray cells, so which value sits under which header is uncertain. */
+  uncertain: boolean;
+}
+
+export interface TableBase {
+  id: TableId;
+  format: TableFormat;
+  table: LogicalTable;
+  shape: ShapeIssue[];
+  labels: LabelIssue[];
+  values: TableValue[];
+  rowCount: number;
+  colCount: number;
+}
+
+export const TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
+  t2: { zh: '二、主动公开政府信息情况', en: 'Table 2 (proactive disclosure)' },
+  t3: { zh: '三、收到和处理政府信息公开申请情况', en: 'Table 3 (applications)' },
+  t4: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: 'Table 4 (review and litigation)' },
+};

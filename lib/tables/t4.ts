@@ -1,0 +1,125 @@
+// Table 四: administrative review and litigation, one value row of 15 cells in three groups.
+
+import {
+  headerRanges,
+  strayCells,
+  valueAt,
+  type ColRange,
+  type LogicalTable,
+  type TRow,
+  type ValueCell,
+} from './logical';
+import type { LabelIssue, ShapeIssue, TableBase, TableValue } from './model';
+import { parseValue } from '../text/normalize';
+
+export const T4_GROUPS = [
+  { id: 'review', canon: '行政复议' },
+  { id: 'direct', canon: '行政诉讼 / 未经复议直接起诉' },
+  { id: 'after', canon: '行政诉讼 / 复议后起诉' },
+] as const;
+export const T4_KINDS = [
+  { id: 'upheld', canon: '结果维持', re: /维持/ },
+  { id: 'corrected', canon: '结果纠正', re: /纠正/ },
+  { id: 'other', canon: '其他结果', re: /其他/ },
+  { id: 'pending', canon: '尚未审结', re: /审结|未结/ },
+  { id: 'total', canon: '总计', re: /总计|合计|小计/ },
+] as const;
+export type T4Group = (typeof T4_GROUPS)[number]['id'];
+export type T4Kind = (typeof T4_KINDS)[number]['id'];
+
+export interface T4 extends TableBase {
+  id: 't4';
+  valueRow: TRow | null;
+  cols: Map<string, ColRange>;
+  values: TableValue[];
+  cells: Partial<Record<`${T4Group}.${T4Kind}`, ValueCell>>;
+  uncertain: boolean;
+}
+
+function classify(key: string): { id: string; fuzzy: boolean } | null {
+  const group = /复议后/.test(key)
+    ? 'after'
+    : /未经复议|直接起诉/.test(key)
+      ? 'direct'
+      : /行政复议|复议/.test(key)
+        ? 'review'
+        : null;
+  const kind = T4_KINDS.find((k) => k.re.test(key.replace(/行政复议|行政诉讼|未经复议直接起诉|复议后起诉/g, '')));
+  if (!group || !kind) return null;
+  const leaf = key.replace(/^.*(行政复议|直接起诉|复议后起诉)/, '');
+  return { id: `${group}.${kind.id}`, fuzzy: leaf !== kind.canon };
+}
+
+export function isT4(keys: string[]): boolean {
+  const has = (re: RegExp) => keys.some((k) => re.test(k));
+  return (has(/行政复议/) && has(/行政诉讼/)) || (has(/结果维持/) && has(/尚未审结/));
+}
+
+const isValue = (text: string) => parseValue(text).kind !== 'text';
+
+export function parseT4(t: LogicalTable): T4 {
+  const shape: ShapeIssue[] = [];
+  const labels: LabelIssue[] = [];
+  // The value row: the first row after the headers whose written cells are mostly numbers.
+  let valueIdx = -1;
+  for (let i = 0; i < t.rows.length; i++) {
+    const row = t.rows[i];
+    const written = row.cells.filter((c, j) => row.origin[j]);
+    const nums = written.filter((c) => c.text && isValue(c.text)).length;
+    if (nums >= 5 && nums >= written.length / 2) {
+      valueIdx = i;
+      break;
+    }
+  }
+  const headerEnd = valueIdx < 0 ? t.rows.length : valueIdx;
+  const ranges = headerRanges(t, 0, headerEnd, classify);
+  const cols = new Map(ranges.map((r) => [r.id, r]));
+  for (const r of ranges)
+    if (r.fuzzy && !/^\s*$/.test(r.label)) {
+      const kind = T4_KINDS.find((k) => r.id.endsWith(k.id))!;
+      const leafCell = r.headers[r.headers.length - 1];
+      if (leafCell.key !== kind.canon) labels.push({ found: leafCell.label, expected: kind.canon, cell: leafCell });
+    }
+  const row = valueIdx < 0 ? null : t.rows[valueIdx];
+  const cells: T4['cells'] = {};
+  const values: TableValue[] = [];
+  const missing: string[] = [];
+  let uncertain = false;
+  if (row) {
+    const stray = strayCells(row, ranges, 0);
+    const headerWidth = ranges.reduce((n, r) => n + (r.end - r.start), 0);
+    if (stray.length || row.written > headerWidth) {
+      uncertain = true;
+      shape.push({ kind: 'extra-cell', row: '数值行', cells: stray, headerWidth, rowWidth: row.written });
+    }
+  }
+  for (const g of T4_GROUPS)
+    for (const k of T4_KINDS) {
+      const id = `${g.id}.${k.id}` as const;
+      const range = cols.get(id);
+      if (!range) {
+        missing.push(`${g.canon} / ${k.canon}`);
+        continue;
+      }
+      if (!row) continue;
+      const v = valueAt(row, range);
+      cells[id] = v;
+      values.push({ v, row: g.canon, col: k.canon, count: true, signed: false, uncertain });
+    }
+  if (missing.length) shape.push({ kind: 'missing-col', names: missing });
+  if (!row) shape.push({ kind: 'missing-row', names: ['数值行'] });
+  return {
+    id: 't4',
+    format: 'unknown',
+    table: t,
+    valueRow: row,
+    cols,
+    values,
+    cells,
+    uncertain,
+    shape,
+    labels,
+    rowCount: row ? 1 : 0,
+    colCount: ranges.length,
+  };
+}

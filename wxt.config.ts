@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Chrome MV3 by default; `wxt build -b firefox` for Firefox (MV2).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '政府信息公开年报审核助手',
+    description: '在政府网站上就地审核政府信息公开工作年度报告：缺失章节、旧版表格、勾稽关系、文表不符。',
+    default_locale: undefined,
+    permissions: ['activeTab', 'storage', 'scripting'],
+    action: { default_title: '年报审核' },
+  },
+});
