@@ -27,5 +27,7 @@ export function fixturePages(dir: string): { html: string; expected: Expected }[
     });
 }
 
-export const findingKeys = (r: AuditResult) => r.findings.map((f) => `${f.ruleId} | ${f.location} | ${f.outcome}`).sort();
-export const expectedKeys = (e: Expected) => e.findings.map(([id, loc, outcome]) => `${id} | ${loc} | ${outcome}`).sort();
+export const findingKeys = (r: AuditResult) =>
+  r.findings.map((f) => `${f.ruleId} | ${f.location} | ${f.outcome}`).sort();
+export const expectedKeys = (e: Expected) =>
+  e.findings.map(([id, loc, outcome]) => `${id} | ${loc} | ${outcome}`).sort();
