@@ -1,0 +1,68 @@
+// The one message protocol between popup, background and content script. Everything else
+// imports sendToTab / sendToBackground / onMessage from here: no stringly-typed messages elsewhere.
+import { browser } from 'wxt/browser';
+import type { AuditResult } from '../../lib/result';
+
+/** What the content script knows about its page. */
+export interface Snapshot {
+  state: 'report' | 'not-report' | 'failed';
+  result: AuditResult | null;
+  /** "审核失败：<reason>" material when state is failed. */
+  error?: string;
+  page: { url: string; title: string };
+  auditedAt: string;
+  /** Attachment / image links found where tables should be (popup lists them). */
+  unreadable: { text: string; href: string }[];
+  /** The audit was started by the user on a page the gate did not pick up. */
+  forced: boolean;
+}
+
+export interface Protocol {
+  /** popup → content: the last audit, or null when none ran. */
+  'audit:get': { req: void; res: Snapshot | null };
+  /** popup → content: audit now (force skips the cheap gate). */
+  'audit:run': { req: { force: boolean }; res: Snapshot };
+  /** popup → content: scroll to a finding and pulse its marker. */
+  'audit:reveal': { req: { index: number }; res: boolean };
+  /** content → background: set this tab's toolbar badge. */
+  'badge:set': { req: { detected: boolean; errors: number; clean: boolean }; res: void };
+}
+
+export type MessageName = keyof Protocol;
+interface Envelope<K extends MessageName = MessageName> {
+  type: K;
+  data: Protocol[K]['req'];
+}
+
+export function sendToTab<K extends MessageName>(
+  tabId: number,
+  type: K,
+  data: Protocol[K]['req'],
+): Promise<Protocol[K]['res']> {
+  return browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
+}
+
+export function sendToBackground<K extends MessageName>(
+  type: K,
+  data: Protocol[K]['req'],
+): Promise<Protocol[K]['res']> {
+  return browser.runtime.sendMessage({ type, data } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
+}
+
+type Handler<K extends MessageName> = (
+  data: Protocol[K]['req'],
+  sender: { tabId?: number },
+) => Protocol[K]['res'] | Promise<Protocol[K]['res']>;
+
+/** Register handlers for some messages; returns the unsubscribe function. */
+export function onMessages(handlers: { [K in MessageName]?: Handler<K> }): () => void {
+  const listener = (msg: unknown, sender: { tab?: { id?: number } }) => {
+    const env = msg as Envelope;
+    const h =
+      env && typeof env.type === 'string' ? (handlers[env.type] as Handler<MessageName> | undefined) : undefined;
+    if (!h) return undefined; // not ours: let other listeners answer
+    return Promise.resolve(h(env.data as never, { tabId: sender.tab?.id }));
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

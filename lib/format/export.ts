@@ -1,0 +1,112 @@
+// Export formats for the clipboard and downloads. Pure string builders: page text is escaped for
+// each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
+import type { Locale } from '../audit';
+import type { AuditResult, Finding } from '../result';
+import { formatLabel, reasonLabel, severityLabel, summaryLine } from './text';
+
+export interface ExportMeta {
+  pageTitle: string;
+  url: string;
+  auditedAt: string;
+}
+
+const sev = (f: Finding, locale: Locale) => severityLabel(f.outcome === 'review' ? 'review' : f.severity, locale);
+
+const COLUMNS: Record<Locale, string[]> = {
+  zh: ['序号', '级别', '规则', '位置', '问题', '公式', '填报值', '计算值'],
+  en: ['#', 'severity', 'rule', 'location', 'finding', 'formula', 'reported', 'computed'],
+};
+
+function rows(r: AuditResult, locale: Locale): string[][] {
+  return r.findings.map((f, i) => [
+    String(i + 1),
+    sev(f, locale),
+    f.ruleId,
+    f.location,
+    f.message,
+    f.formula ?? '',
+    f.actual === undefined ? '' : String(f.actual),
+    f.expected === undefined ? '' : String(f.expected),
+  ]);
+}
+
+function header(r: AuditResult, m: ExportMeta, locale: Locale): [string, string][] {
+  const rep = r.report;
+  const zh = locale === 'zh';
+  const out: [string, string][] = [
+    [zh ? '页面' : 'Page', m.pageTitle],
+    [zh ? '网址' : 'URL', m.url],
+  ];
+  if (!r.detected)
+    return [...out, [zh ? '结论' : 'Verdict', reasonLabel(r.reason)], [zh ? '审核时间' : 'Audited', m.auditedAt]];
+  return [
+    ...out,
+    [zh ? '机关' : 'Agency', rep?.agency ?? ''],
+    [zh ? '年度' : 'Year', rep?.year ? String(rep.year) : ''],
+    [zh ? '格式' : 'Format', formatLabel(rep?.format ?? 'unknown', locale)],
+    [zh ? '发布日期' : 'Published', rep?.publishedAt ?? ''],
+    [zh ? '审核时间' : 'Audited', m.auditedAt],
+    [zh ? '结果' : 'Summary', summaryLine(r, locale)],
+  ];
+}
+
+export function toPlainText(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
+  const lines = header(r, m, locale).map(([k, v]) => `${k}：${v}`);
+  r.findings.forEach((f, i) => {
+    lines.push('', `${i + 1}. 【${sev(f, locale)}】${f.location}（${f.ruleId}）`, `   ${f.message}`);
+    if (f.formula) lines.push(`   ${locale === 'zh' ? '公式' : 'Formula'}：${f.formula}`);
+  });
+  if (r.detected && !r.findings.length) lines.push('', locale === 'zh' ? '未发现问题。' : 'No findings.');
+  return lines.join('\n');
+}
+
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A table that pastes cleanly into Word, WPS and Excel (inline borders, no classes). */
+export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
+  const cell = (s: string, tag = 'td') =>
+    `<${tag} style="border:1px solid #999;padding:2px 6px;vertical-align:top">${escapeHtml(s)}</${tag}>`;
+  const head = header(r, m, locale)
+    .map(([k, v]) => `<p>${escapeHtml(k)}：${escapeHtml(v)}</p>`)
+    .join('');
+  if (!r.findings.length) return `<meta charset="utf-8">${head}`;
+  const table = [
+    '<table style="border-collapse:collapse">',
+    `<tr>${COLUMNS[locale].map((c) => cell(c, 'th')).join('')}</tr>`,
+    ...rows(r, locale).map((row) => `<tr>${row.map((c) => cell(c)).join('')}</tr>`),
+    '</table>',
+  ].join('');
+  return `<meta charset="utf-8">${head}${table}`;
+}
+
+const md = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+
+export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
+  const lines = header(r, m, locale).map(([k, v]) => `- **${md(k)}**：${md(v)}`);
+  if (r.findings.length) {
+    const cols = COLUMNS[locale];
+    lines.push('', `| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`);
+    for (const row of rows(r, locale)) lines.push(`| ${row.map(md).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const csvCell = (s: string) =>
+  /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? "'" : '') + s.replace(/"/g, '""')}"` : s;
+
+/** CSV with a BOM so Excel opens the UTF-8 correctly; formula-like cells are neutralised. */
+export function toCsv(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
+  const cols = [...COLUMNS[locale], locale === 'zh' ? '网址' : 'url'];
+  const body = rows(r, locale).map((row) => [...row, m.url]);
+  return '\ufeff' + [cols, ...body].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function toJson(r: AuditResult, m: ExportMeta): string {
+  return JSON.stringify({ ...r, page: m }, null, 2);
+}
