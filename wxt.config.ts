@@ -6,11 +6,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '政府信息公开年报审核助手',
     description: '在政府网站上就地审核政府信息公开工作年度报告：缺失章节、旧版表格、勾稽关系、文表不符。',
-    default_locale: undefined,
-    permissions: ['activeTab', 'storage', 'scripting'],
+    // activeTab + scripting: "审核此页" on any site; storage: settings; clipboardWrite: copy findings.
+    permissions: ['activeTab', 'storage', 'scripting', 'clipboardWrite'],
+    // Auto-run hosts the user adds in options are requested one by one at that moment.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '年报审核' },
-  },
+  }),
 });

@@ -1,1 +1,34 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { onMessages } from '../components/ext/messaging';
+import { getSettings, watchSettings, type Settings } from '../components/ext/settings';
+
+/** Per-tab verdict on the toolbar icon: error count, ✓ when clean, nothing on other pages. */
+function setBadge(tabId: number, detected: boolean, errors: number, clean: boolean) {
+  const action = browser.action ?? browser.browserAction;
+  const text = !detected ? '' : clean ? '✓' : String(errors);
+  const color = clean ? '#1a7f37' : errors ? '#cf222e' : '#9a6700';
+  void action.setBadgeText({ tabId, text });
+  if (text) void action.setBadgeBackgroundColor({ tabId, color });
+}
+
+/** Auto-run on the hosts the user added in options (their permission was granted there). */
+async function registerHosts(s: Settings) {
+  if (!browser.scripting?.registerContentScripts) return;
+  const id = 'user-hosts';
+  await browser.scripting.unregisterContentScripts({ ids: [id] }).catch(() => {});
+  const matches = s.hosts.map((h) => `*://${h}/*`);
+  if (!matches.length) return;
+  await browser.scripting
+    .registerContentScripts([{ id, matches, js: ['content-scripts/content.js'], runAt: 'document_idle' }])
+    .catch((e: unknown) => console.error('[年报审核] register hosts', e));
+}
+
+export default defineBackground(() => {
+  onMessages({
+    'badge:set': ({ detected, errors, clean }, { tabId }) => {
+      if (tabId !== undefined) setBadge(tabId, detected, errors, clean);
+    },
+  });
+  void getSettings().then(registerHosts);
+  watchSettings((s) => void registerHosts(s));
+});

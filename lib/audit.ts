@@ -1,5 +1,6 @@
 // The audit: page → result. Runs identically in the content script, the popup and Node.
 
+import { cssPath } from './dom/path';
 import { buildReport, type ReportModel } from './report/build';
 import { gate, isListing } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
@@ -91,10 +92,12 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
         params: e.params,
       };
       for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
-        if (e[k] !== undefined) (f as Record<string, unknown>)[k] = e[k];
+        if (e[k] !== undefined) Object.assign(f, { [k]: e[k] });
+      const targets = e.targets.filter((x): x is Element => !!x);
+      if (targets[0]) f.target = cssPath(targets[0]);
       findings.push(f);
       refs.push({
-        targets: e.targets.filter((x): x is Element => !!x),
+        targets,
         related: (e.related ?? []).filter((x): x is Element => !!x),
         placement: e.placement ?? 'on',
       });

@@ -38,9 +38,40 @@ export const AuditResultSchema = z.looseObject({
   timingMs: z.looseObject({ detect: num, parse: num, rules: num }),
 });
 
-export type Finding = z.infer<typeof FindingSchema> & {
-  params: Record<string, string | number>;
+// The TypeScript shapes of the contract (the schemas above validate them; extra fields allowed).
+export interface Finding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  outcome: 'violation' | 'review';
+  message: string;
+  table?: 't2' | 't3' | 't4';
+  row?: string;
+  col?: string;
+  expected?: number | string;
+  actual?: number | string;
+  formula?: string;
+  /** Where, in the report's own labels. */
   location: string;
   category: string;
-};
-export type AuditResult = z.infer<typeof AuditResultSchema> & { findings: Finding[] };
+  /** CSS path (from <body>) of the element the marker sits on. */
+  target?: string;
+  /** Template parameters, so a UI can re-render the message in another locale. */
+  params: Record<string, string | number>;
+}
+
+export interface AuditResult {
+  detected: boolean;
+  reason: string;
+  report?: {
+    title: string | null;
+    agency: string | null;
+    year: number | null;
+    format: z.infer<typeof FormatSchema>;
+    publishedAt: string | null;
+  };
+  sections: { number: string; title: string; found: boolean }[];
+  tables: { id: 't2' | 't3' | 't4'; format: string; rows: number; cols: number }[];
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number; review: number };
+  timingMs: { detect: number; parse: number; rules: number };
+}

@@ -1,0 +1,153 @@
+// Content-script controller: gate → audit → overlay → badge, re-audits when the article body
+// is filled in after load or the page navigates in place, and answers the popup. Every failure
+// is caught here: reported once to the console, shown in the popup, overlay removed.
+import { h, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { audit, isClean, type Audit } from '../../lib/audit';
+import { gate } from '../../lib/report/detect';
+import { RULES } from '../../lib/rules';
+import { Overlay, type OverlayHandle } from '../overlay/Overlay';
+import { OVERLAY_CSS } from '../overlay/styles';
+import { onMessages, sendToBackground, type Snapshot } from './messaging';
+import { getSettings, watchSettings, type Settings } from './settings';
+
+const PREFIX = '[年报审核]';
+const HOST_NAME = 'gov-report-audit';
+/** Watch for late-filled bodies this long after start, re-auditing at most this often. */
+const WATCH_MS = 30_000;
+const DEBOUNCE_MS = 400;
+
+function describeUnreadable(el: Element): { text: string; href: string } {
+  const href = el.tagName === 'A' ? (el as HTMLAnchorElement).href : (el.getAttribute('src') ?? '');
+  const text =
+    el.tagName === 'A' ? (el.textContent ?? '').trim() : (el.getAttribute('alt') ?? el.tagName.toLowerCase());
+  return { text: text.slice(0, 120), href: href.startsWith('data:') ? 'data:…' : href.slice(0, 300) };
+}
+
+export function startAuditor(ctx: ContentScriptContext): void {
+  let settings: Settings | null = null;
+  let snapshot: Snapshot | null = null;
+  let last: Audit | null = null;
+  let forced = false;
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let handle: OverlayHandle | null = null;
+  let observer: MutationObserver | null = null;
+  let reported = false;
+
+  const fail = (e: unknown): Snapshot => {
+    if (!reported) console.error(PREFIX, e);
+    reported = true;
+    removeOverlay();
+    snapshot = {
+      state: 'failed',
+      result: null,
+      error: e instanceof Error ? e.message : String(e),
+      page: { url: location.href, title: document.title },
+      auditedAt: new Date().toLocaleString('zh-CN', { hour12: false }),
+      unreadable: [],
+      forced,
+    };
+    void sendToBackground('badge:set', { detected: false, errors: 0, clean: false }).catch(() => {});
+    return snapshot;
+  };
+
+  function removeOverlay() {
+    ui?.remove();
+    ui = null;
+    handle = null;
+  }
+
+  async function draw(a: Audit) {
+    const s = settings!;
+    const props = {
+      result: a.result,
+      refs: a.refs,
+      locale: s.locale,
+      minSeverity: s.minSeverity,
+      bind: (x: OverlayHandle) => (handle = x),
+    };
+    if (!ui) {
+      ui = await createShadowRootUi(ctx, {
+        name: HOST_NAME,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        css: OVERLAY_CSS,
+        onMount: (container) => container,
+        onRemove: (container) => container && render(null, container),
+      });
+      ui.mount();
+    }
+    render(h(Overlay, props), ui.uiContainer);
+  }
+
+  async function run(force: boolean): Promise<Snapshot> {
+    try {
+      settings ??= await getSettings();
+      forced ||= force;
+      const enabled = RULES.filter((r) => settings!.categories[r.category] !== false);
+      last = audit(document, { url: location.href, force: forced, locale: settings.locale, rules: enabled });
+      const r = last.result;
+      snapshot = {
+        state: r.detected ? 'report' : 'not-report',
+        result: r,
+        page: { url: location.href, title: document.title },
+        auditedAt: new Date().toLocaleString('zh-CN', { hour12: false }),
+        unreadable: last.model?.unreadable.map(describeUnreadable) ?? [],
+        forced,
+      };
+      if (r.detected) await draw(last);
+      else removeOverlay();
+      void sendToBackground('badge:set', { detected: r.detected, errors: r.summary.error, clean: isClean(r) }).catch(
+        () => {},
+      );
+      return snapshot;
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  /** Re-audit when the body changes (script-filled portals), ignoring our own host. */
+  function watch() {
+    observer?.disconnect();
+    const root = document.body;
+    if (!root) return;
+    let timer = 0;
+    const started = Date.now();
+    observer = new MutationObserver((records) => {
+      if (Date.now() - started > WATCH_MS) return observer?.disconnect();
+      const ours = (n: Node) => n === ui?.shadowHost || (ui?.shadowHost.contains(n) ?? false);
+      if (records.every((m) => ours(m.target) || [...m.addedNodes, ...m.removedNodes].every(ours))) return;
+      clearTimeout(timer);
+      timer = window.setTimeout(() => void run(false), DEBOUNCE_MS);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer?.disconnect());
+  }
+
+  onMessages({
+    'audit:get': () => snapshot,
+    'audit:run': async ({ force }) => {
+      const s = await run(force);
+      watch();
+      return s;
+    },
+    'audit:reveal': ({ index }) => {
+      if (!handle) return false;
+      handle.reveal(index);
+      return true;
+    },
+  });
+  ctx.onInvalidated(removeOverlay);
+
+  // Cheap gate first: ordinary pages cost one title/meta/URL check and nothing more.
+  if (!gate(document, location.href).pass) return;
+  void run(false).then(watch);
+  ctx.addEventListener(window, 'wxt:locationchange', () => void run(false).then(watch));
+  const unwatch = watchSettings((s) => {
+    settings = s;
+    if (last) void run(false);
+  });
+  ctx.onInvalidated(unwatch);
+}

@@ -1,0 +1,65 @@
+// Where a marker goes, from its target's viewport rectangle. Markers sit at the edge of what
+// they describe so they never cover the number being questioned: on a table cell, centred on
+// its top-right corner; on a heading or paragraph, in the left margin (right end if no margin);
+// for something missing, on a dashed line just above (or below) the neighbour.
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export const MARKER = 16;
+
+export type Placement = 'on' | 'before' | 'after';
+
+export interface MarkerBox {
+  left: number;
+  top: number;
+  /** For missing things: the dashed line where they belong. */
+  line?: { left: number; top: number; width: number };
+}
+
+const CELL = new Set(['TD', 'TH']);
+
+/** Position of marker number `slot` (0, 1, …) for one target; several findings on a target line up. */
+export function placeMarker(
+  tag: string,
+  r: Rect,
+  placement: Placement,
+  slot: number,
+  viewportWidth: number,
+): MarkerBox | null {
+  if (r.width === 0 && r.height === 0) return null; // not rendered (display:none, detached)
+  const step = (MARKER + 2) * slot;
+  if (placement !== 'on') {
+    const y = placement === 'before' ? r.top - MARKER - 4 : r.bottom + 4;
+    return {
+      left: Math.max(2, r.left) + step,
+      top: y,
+      line: { left: r.left, top: y + MARKER / 2, width: Math.max(r.width, 40) },
+    };
+  }
+  if (CELL.has(tag)) return { left: r.right - MARKER / 2 - step, top: r.top - MARKER / 2 };
+  if (tag === 'TABLE') return { left: Math.max(2, r.left - MARKER - 4) - step, top: r.top };
+  const margin = r.left - MARKER - 6 - step;
+  if (margin >= 2) return { left: margin, top: r.top + 2 };
+  return { left: Math.min(r.right + 4 + step, viewportWidth - MARKER - 2), top: r.top + 2 };
+}
+
+/** A card next to its marker, kept inside the viewport. */
+export function placeCard(
+  marker: { left: number; top: number },
+  card: { width: number; height: number },
+  vw: number,
+  vh: number,
+) {
+  let left = marker.left + MARKER + 6;
+  if (left + card.width > vw - 8) left = Math.max(8, marker.left - card.width - 6);
+  let top = marker.top;
+  if (top + card.height > vh - 8) top = Math.max(8, vh - card.height - 8);
+  return { left, top: Math.max(8, top) };
+}
