@@ -93,7 +93,9 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
       };
       for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
         if (e[k] !== undefined) Object.assign(f, { [k]: e[k] });
+      // A finding with no precise element (e.g. title from <meta>) points at the article body.
       const targets = e.targets.filter((x): x is Element => !!x);
+      if (!targets.length) targets.push(model.container);
       if (targets[0]) f.target = cssPath(targets[0]);
       findings.push(f);
       refs.push({

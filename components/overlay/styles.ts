@@ -32,7 +32,7 @@ export const OVERLAY_CSS = `
 .card .msg { font-size: 13px; color: #1f2328; word-break: break-all; }
 .card .kv { margin-top: 6px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 12px; color: #57606a; }
 .card .kv b { color: #1f2328; font-weight: 600; }
-.tag { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 11px; line-height: 18px; color: #fff; }
+.tag { display: inline-block; white-space: nowrap; flex-shrink: 0; padding: 0 6px; border-radius: 10px; font-size: 11px; line-height: 18px; color: #fff; }
 .tag.error { background: #cf222e; } .tag.warning { background: #9a6700; } .tag.info { background: #0969da; } .tag.review { background: #8250df; }
 .chip { position: fixed; right: 16px; bottom: 16px; pointer-events: auto; display: flex; align-items: center; gap: 8px;
   background: #fff; border: 1px solid #d0d7de; border-radius: 18px; box-shadow: 0 4px 14px rgba(0,0,0,.18); padding: 4px 6px 4px 12px; }

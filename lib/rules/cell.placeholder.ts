@@ -1,4 +1,4 @@
-import { TABLE_NAMES, type TableId } from '../tables/model';
+import { TABLE_NAMES, TABLE_SHORT, type TableId } from '../tables/model';
 import { allValues } from './values';
 import { defineRule, MODERN } from './types';
 
@@ -30,8 +30,8 @@ export default defineRule({
     for (const [id, e] of byTable)
       emit({
         params: {
-          table: TABLE_NAMES[id].zh,
-          tableEn: TABLE_NAMES[id].en,
+          table: TABLE_SHORT[id].zh,
+          tableEn: TABLE_SHORT[id].en,
           count: e.els.length,
           samples: [...e.samples].join('、'),
         },

@@ -21,7 +21,7 @@ export default defineRule({
     emit({
       params: { year: r.year, markers: r.markers.m2021.join('、') },
       location: '标题 / 年度',
-      targets: [...markerCells(r, r.markers.m2021), r.title?.el, r.container],
+      targets: markerCells(r, r.markers.m2021),
     });
   },
 });

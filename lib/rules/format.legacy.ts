@@ -24,7 +24,7 @@ export default defineRule({
       severity,
       params: { year: r.year, markers: r.markers.legacy.join('、'), expected: r.year >= 2021 ? '2021' : '2019' },
       location: headings[0]?.text ?? '全文',
-      targets: [...headings.map((h) => h.el), r.container],
+      targets: [...headings.map((h) => h.el)],
       actual: 'legacy',
     });
   },

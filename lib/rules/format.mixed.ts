@@ -18,7 +18,7 @@ export default defineRule({
     emit({
       params: { m2021: r.markers.m2021.join('、'), m2019: r.markers.m2019.join('、') },
       location: '二、主动公开政府信息情况',
-      targets: [...markerCells(r, r.markers.m2019), r.container],
+      targets: [...markerCells(r, r.markers.m2019)],
     });
   },
 });

@@ -22,7 +22,7 @@ export default defineRule({
     emit({
       params: { year: r.year, markers: markers.join('、') },
       location: '二、主动公开政府信息情况',
-      targets: [...markerCells(r, markers), r.tables.t2?.table.els[0], r.container],
+      targets: markerCells(r, markers),
       actual: '2019',
       expected: '2021',
     });

@@ -31,7 +31,7 @@ export default defineRule({
         msg,
         params: { name: who.name, agency: r.agency },
         location: msg === 'compiler' ? '前言 / 编制机关' : '前言 / 联系机关',
-        targets: [who.el, r.container],
+        targets: [who.el],
         actual: who.name,
         expected: r.agency,
       });

@@ -31,7 +31,7 @@ export default defineRule({
         kindEn: aggregate ? 'government aggregate report' : 'department report',
       },
       location: '发布日期',
-      targets: [r.title?.el, r.container],
+      targets: [r.title?.el],
       actual: r.pubDate.date,
       expected: `≤ ${deadline}`,
     });

@@ -26,7 +26,7 @@ export default defineRule({
     emit({
       params: { start: fmt(p.start), end: fmt(p.end), year: y },
       location: '前言 / 统计期限',
-      targets: [p.el, r.container],
+      targets: [p.el],
       actual: `${fmt(p.start)}至${fmt(p.end)}`,
       expected: `${y}年1月1日至${y}年12月31日`,
     });

@@ -23,7 +23,7 @@ export default defineRule({
     emit({
       params: { title: r.title.text },
       location: '标题',
-      targets: [r.title.el, r.container],
+      targets: [r.title.el],
       actual: r.title.text,
     });
   },

@@ -26,7 +26,7 @@ export default defineRule({
     emit({
       params: { claimed: m[1], found },
       location: '前言',
-      targets: [elAt(r.preamble, m.index + m[0].length - 1), r.container],
+      targets: [elAt(r.preamble, m.index + m[0].length - 1)],
       expected: claimed,
       actual: found,
     });

@@ -29,7 +29,7 @@ export default defineRule({
         msg: table && !r.tables[table] ? 'withTable' : 'default',
         params: { numeral: numeralOf(def.n), title: def.title },
         location: `第${numeralOf(def.n)}部分`,
-        targets: next ? [next.heading.el] : prev ? [prev.heading.el] : [r.container],
+        targets: next ? [next.heading.el] : [prev?.heading.el],
         placement: next ? 'before' : 'after',
         expected: `${numeralOf(def.n)}、${def.title}`,
       });

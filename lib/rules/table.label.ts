@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '../tables/model';
+import { TABLE_NAMES, TABLE_SHORT } from '../tables/model';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
       if (!t) continue;
       for (const l of t.labels)
         emit({
-          params: { table: TABLE_NAMES[t.id].zh, tableEn: TABLE_NAMES[t.id].en, found: l.found, expected: l.expected },
+          params: { table: TABLE_SHORT[t.id].zh, tableEn: TABLE_SHORT[t.id].en, found: l.found, expected: l.expected },
           table: t.id,
           location: `${TABLE_NAMES[t.id].zh} / ${l.found}`,
           targets: [l.cell.el],

@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '../tables/model';
+import { TABLE_NAMES, TABLE_SHORT } from '../tables/model';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
   check(r, emit) {
     for (const t of [r.tables.t2, r.tables.t3, r.tables.t4]) {
       if (!t) continue;
-      const base = { table: t.id, params: { table: TABLE_NAMES[t.id].zh, tableEn: TABLE_NAMES[t.id].en } };
+      const base = { table: t.id, params: { table: TABLE_SHORT[t.id].zh, tableEn: TABLE_SHORT[t.id].en } };
       for (const s of t.shape) {
         if (s.kind === 'missing-row' || s.kind === 'missing-col')
           emit({

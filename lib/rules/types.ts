@@ -28,7 +28,7 @@ export interface Emitted {
   formula?: string;
   /** Where, in the report's own words ("三、（七）总计 / 自然人"). */
   location: string;
-  /** Elements the marker sits on (first one that exists is the anchor). */
+  /** Elements the finding is about; the marker sits on the first. None: the article body. */
   targets: (Element | null | undefined)[];
   /** Cells entering a sum, highlighted while the card is open. */
   related?: (Element | null | undefined)[];

@@ -42,6 +42,12 @@ export interface TableBase {
   colCount: number;
 }
 
+export const TABLE_SHORT: Record<TableId, { zh: string; en: string }> = {
+  t2: { zh: '表二', en: 'Table 2' },
+  t3: { zh: '表三', en: 'Table 3' },
+  t4: { zh: '表四', en: 'Table 4' },
+};
+
 export const TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
   t2: { zh: '二、主动公开政府信息情况', en: 'Table 2 (proactive disclosure)' },
   t3: { zh: '三、收到和处理政府信息公开申请情况', en: 'Table 3 (applications)' },

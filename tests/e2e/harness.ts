@@ -1,0 +1,96 @@
+// Real-browser harness: fixture pages served on 127.0.0.1 under gov.cn-like host names (so the
+// manifest's *.gov.cn match and host-based auto-run are exercised), Debian Chromium with the
+// built extension loaded.
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXT = join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.pdf': 'application/pdf' };
+
+export interface Served {
+  port: number;
+  /** Every request the server saw (path), to assert the extension fetched nothing. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+export function serveFixtures(): Promise<Served> {
+  const log: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    log.push(path);
+    try {
+      const body = await readFile(join(FIXTURES, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({ port, log, close: () => new Promise((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Browser> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gra-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP *.example.org 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close: () => context.close() };
+}
+
+/** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */
+export const markers = (page: Page) => page.locator('gov-report-audit .marker');
+
+/** Tab id of a page, asked of the extension's service worker. */
+export async function tabIdOf(b: Browser, url: string): Promise<number> {
+  return b.worker.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+}
+
+/** Open the popup as a normal tab pointed at the given tab. */
+export async function openPopup(b: Browser, tabId: number): Promise<Page> {
+  const popup = await b.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
