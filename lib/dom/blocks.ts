@@ -31,15 +31,16 @@ export function linearize(root: Element): Block[] {
     }
     if (n.nodeType !== 1) return;
     const el = n as Element;
-    if (isSkipped(el)) return;
     const tag = el.tagName;
+    // Images, embeds and flipbook frames stand where a table may have been: keep them as blocks.
+    if (tag === 'IMG' || tag === 'EMBED' || tag === 'OBJECT' || tag === 'IFRAME') {
+      blocks.push({ kind: 'image', el });
+      return;
+    }
+    if (isSkipped(el)) return;
     if (tag === 'TABLE') {
       flush();
       blocks.push({ kind: 'table', el });
-      return;
-    }
-    if (tag === 'IMG' || tag === 'EMBED' || tag === 'OBJECT' || tag === 'IFRAME') {
-      blocks.push({ kind: 'image', el });
       return;
     }
     if (tag === 'BR') return flush();

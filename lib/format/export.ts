@@ -38,7 +38,11 @@ function header(r: AuditResult, m: ExportMeta, locale: Locale): [string, string]
     [zh ? '网址' : 'URL', m.url],
   ];
   if (!r.detected)
-    return [...out, [zh ? '结论' : 'Verdict', reasonLabel(r.reason)], [zh ? '审核时间' : 'Audited', m.auditedAt]];
+    return [
+      ...out,
+      [zh ? '结论' : 'Verdict', zh ? `非年报页面：${reasonLabel(r.reason)}` : `not a report (${r.reason})`],
+      [zh ? '审核时间' : 'Audited', m.auditedAt],
+    ];
   return [
     ...out,
     [zh ? '机关' : 'Agency', rep?.agency ?? ''],

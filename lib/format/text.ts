@@ -23,14 +23,15 @@ const FORMAT: Record<Locale, Record<string, string>> = {
     unknown: 'unknown',
   },
 };
+/** Why a page is not a report (the display adds "非年报页面：" where it needs it). */
 const REASON: Record<string, string> = {
-  'no-report-signal': '非年报页面（标题、栏目、网址均无年报特征）',
-  'no-report-structure': '非年报页面（未找到年报的章节与统计表）',
-  'look-alike:notice': '非年报页面：通知类文件',
-  'look-alike:rules': '非年报页面：制度、格式或办法类文件',
-  'look-alike:website-report': '非年报页面：政府网站年度报表',
-  'look-alike:listing': '非年报页面：年报栏目列表页',
-  'look-alike:blank-format': '非年报页面：年报格式（空白表格）转载',
+  'no-report-signal': '标题、栏目、网址均无年报特征',
+  'no-report-structure': '未找到年报的章节与统计表',
+  'look-alike:notice': '通知类文件',
+  'look-alike:rules': '制度、格式或办法类文件',
+  'look-alike:website-report': '政府网站年度报表',
+  'look-alike:listing': '年报栏目列表页',
+  'look-alike:blank-format': '年报格式（空白表格）转载',
 };
 
 export const severityLabel = (sev: string, locale: Locale = 'zh') => SEV[locale][sev] ?? sev;
@@ -47,7 +48,7 @@ export function summaryLine(r: AuditResult, locale: Locale = 'zh'): string {
 export function toText(r: AuditResult, head: { source: string }, locale: Locale = 'zh'): string {
   const lines = [`■ ${head.source}`];
   if (!r.detected) {
-    lines.push(`  ${reasonLabel(r.reason)}`);
+    lines.push(`  非年报页面：${reasonLabel(r.reason)}`);
     return lines.join('\n');
   }
   const rep = r.report!;

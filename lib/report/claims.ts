@@ -33,7 +33,7 @@ export interface Claim {
 const GAP = '[^，。；;,\\d（(]';
 const PATTERNS: [Metric, RegExp][] = [
   ['r1r2', new RegExp(`予以公开(?:及|和|与|、)部分公开${GAP}{0,6}?(\\d+)\\s*件`, 'dg')],
-  ['received', new RegExp(`(?:收到|受理|接收|接到|新收)${GAP}{0,16}?申请${GAP}{0,10}?(\\d+)\\s*(?:件|个|宗|份)`, 'dg')],
+  ['received', new RegExp(`(?:收到|受理|接收|接到|新收)${GAP}{0,16}?申请${GAP}{0,10}?(\\d+)\\s*(?:件|宗|份)`, 'dg')],
   ['carried', new RegExp(`上一?年度?结转${GAP}{0,12}?(\\d+)\\s*件`, 'dg')],
   ['answered', new RegExp(`(?:办结|答复)${GAP}{0,10}?(\\d+)\\s*件`, 'dg')],
   ['next', new RegExp(`(?:结转|顺延)(?:到|至)?下一?年度?${GAP}{0,10}?(\\d+)\\s*件`, 'dg')],
@@ -52,13 +52,16 @@ const PATTERNS: [Metric, RegExp][] = [
 ];
 
 /** Prose the tables restate: preamble and parts 一 to 四 (not 五/六, which talk about other years). */
-export function claimProse(r: ReportModel): Prose[] {
-  return [r.preamble, r.prose(1), r.prose(2), r.prose(3), r.prose(4)];
+export function claimProse(r: ReportModel): { where: string; prose: Prose }[] {
+  const parts = [1, 2, 3, 4]
+    .filter((n) => r.sections.has(n))
+    .map((n) => ({ where: r.sections.get(n)!.heading.text, prose: r.prose(n) }));
+  return [{ where: '前言', prose: r.preamble }, ...parts];
 }
 
 export function countClaims(r: ReportModel): Claim[] {
   const out: Claim[] = [];
-  for (const p of claimProse(r)) {
+  for (const { prose: p } of claimProse(r)) {
     const taken: [number, number][] = [];
     for (const [metric, re] of PATTERNS) {
       re.lastIndex = 0;
@@ -80,6 +83,8 @@ export interface Breakdown {
   exhaustive: boolean;
   snippet: string;
   el: Element | null;
+  /** The part of the report it is in ("一、总体情况"). */
+  where: string;
 }
 
 const COUNT = /(\d+)\s*(余|多)?\s*(条|件|篇|个|份|项)/g;
@@ -94,7 +99,10 @@ function counts(text: string): (Num & { label: string })[] {
     const before = text.slice(0, m.index);
     out.push({
       ...readNum(text, m.index, m[1]),
-      label: before.slice(Math.max(before.search(/[^，。；、,]*$/), before.length - 12)).trim(),
+      label: before
+        .slice(before.search(/[^，。；、,\n]*$/))
+        .slice(-20)
+        .trim(),
     });
   }
   return out;
@@ -102,7 +110,7 @@ function counts(text: string): (Num & { label: string })[] {
 
 export function breakdowns(r: ReportModel): Breakdown[] {
   const out: Breakdown[] = [];
-  for (const p of claimProse(r)) {
+  for (const { where, prose: p } of claimProse(r)) {
     const text = p.text;
     TRIGGER.lastIndex = 0;
     for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
@@ -122,8 +130,10 @@ export function breakdowns(r: ReportModel): Breakdown[] {
       // The total is the last count before the trigger in this sentence, or in the one before
       // when the sentence starts with the trigger ("…27条，…。其中…"). When the parts add up to
       // another count nearby, that one is the total ("收到159件，上年结转6件。其中自然人126件…").
-      const sentenceStart = text.lastIndexOf('。', m.index - 1) + 1;
-      const prevStart = text.lastIndexOf('。', sentenceStart - 2) + 1;
+      const stop = (at: number) =>
+        Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('\n', at)) + 1;
+      const sentenceStart = stop(m.index - 1);
+      const prevStart = stop(sentenceStart - 2);
       const here = counts(text.slice(sentenceStart, m.index));
       const candidates = here.length ? here : counts(text.slice(prevStart, sentenceStart));
       if (!candidates.length) continue;
@@ -137,6 +147,7 @@ export function breakdowns(r: ReportModel): Breakdown[] {
         exhaustive: m[0] === '其中' || m[0] === '分别为',
         snippet: text.slice(here.length ? sentenceStart : prevStart, end).trim(),
         el: elAt(p, m.index),
+        where,
       });
     }
   }
@@ -151,18 +162,19 @@ export interface ZeroClaim {
 }
 
 const ZERO: [ZeroTopic, RegExp][] = [
-  ['received', /(?:未|没有|无)(?:收到|接到|受理|发生)[^，。；;,\d]{0,20}?申请/g],
+  ['received', /(?:未|没有|无)(?:收到|接到|受理|发生)[^，。；;,\d]{0,20}?(?<!被)申请(?!行政复议|复议)/g],
   ['review', /(?:未|没有|无|不存在)[^，。；;,\d]{0,30}?行政复议/g],
   ['litigation', /(?:未|没有|无|不存在)[^，。；;,\d]{0,30}?行政诉讼/g],
 ];
 
 export function zeroClaims(r: ReportModel): ZeroClaim[] {
   const out: ZeroClaim[] = [];
-  for (const p of claimProse(r))
+  for (const { prose: p } of claimProse(r))
     for (const [topic, re] of ZERO) {
       re.lastIndex = 0;
       for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
-        if (topic === 'received' && /复议|诉讼/.test(m[0])) continue;
+        // "未收到行政复议申请" is about 表四; "未收到通过信函提交的申请" is about one channel only.
+        if (topic === 'received' && /复议|诉讼|通过|方式|渠道|信函|传真|当面|邮寄|网络/.test(m[0])) continue;
         out.push({ topic, snippet: m[0], el: elAt(p, m.index) });
       }
     }

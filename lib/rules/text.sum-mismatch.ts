@@ -27,7 +27,7 @@ export default defineRule({
       const sum = b.parts.reduce((s, p) => s + p.value, 0);
       const params = { snippet: b.snippet, total: b.total.raw, partsText: b.parts.map((p) => p.raw).join(' + '), sum };
       const base = {
-        location: `正文：${b.total.label || b.snippet.slice(0, 12)}`,
+        location: `${b.where} / 正文`,
         targets: [b.el],
         expected: sum,
         actual: b.total.value,
