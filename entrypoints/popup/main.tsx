@@ -1,3 +1,4 @@
 import { render } from 'preact';
+import { App } from '../../components/popup/App';
 
-render(<p>政府信息公开年报审核</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

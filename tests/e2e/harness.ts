@@ -14,7 +14,11 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.pdf': 'application/pdf' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+};
 
 export interface Served {
   port: number;
@@ -78,13 +82,15 @@ export async function launch(): Promise<Browser> {
 /** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */
 export const markers = (page: Page) => page.locator('gov-report-audit .marker');
 
-/** Tab id of a page, asked of the extension's service worker. */
-export async function tabIdOf(b: Browser, url: string): Promise<number> {
-  return b.worker.evaluate(async (u) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-    const tabs = await api.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
+/** Tab id of a page: brought to the front, it is the active tab (no `tabs` permission needed). */
+export async function tabIdOf(b: Browser, page: Page): Promise<number> {
+  await page.bringToFront();
+  return b.worker.evaluate(async () => {
+    type Tab = { id?: number };
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
 }
 
 /** Open the popup as a normal tab pointed at the given tab. */

@@ -42,7 +42,15 @@ function gap(a: { x: number; y: number; width: number; height: number }, b: type
   return Math.hypot(dx, dy);
 }
 
-const REPORTS = ['seeds/000.html', 'seeds/001.html', 'seeds/002.html', 'seeds/003.html', 'seeds/004.html', 'pages/clean-2021.html', 'pages/tables-image.html'];
+const REPORTS = [
+  'seeds/000.html',
+  'seeds/001.html',
+  'seeds/002.html',
+  'seeds/003.html',
+  'seeds/004.html',
+  'pages/clean-2021.html',
+  'pages/tables-image.html',
+];
 
 describe('overlay on report pages', () => {
   for (const path of REPORTS) {
@@ -84,7 +92,14 @@ describe('overlay on report pages', () => {
 });
 
 describe('look-alike and ordinary pages', () => {
-  for (const path of ['pages/notice-30hao.html', 'pages/compile-notice.html', 'pages/rules-page.html', 'pages/listing.html', 'pages/news-layout.html', 'pages/website-report.html']) {
+  for (const path of [
+    'pages/notice-30hao.html',
+    'pages/compile-notice.html',
+    'pages/rules-page.html',
+    'pages/listing.html',
+    'pages/news-layout.html',
+    'pages/website-report.html',
+  ]) {
     it(`${path}: no overlay`, async () => {
       const page = await open(path);
       await page.waitForTimeout(1200);
