@@ -1,0 +1,105 @@
+// The popup in real Chromium, opened on a fixture page: the counts and findings equal the CLI's
+// JSON for the same page, "复制结果" puts every finding on the clipboard (both flavours, read
+// back), clicking a finding reveals it on the page; screenshots for review.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../lib/audit';
+import type { AuditResult } from '../../lib/result';
+import { loadPage } from '../../cli/load';
+import { FIXTURES, SHOTS, launch, openPopup, serveFixtures, tabIdOf, type Browser, type Served } from './harness';
+
+let served: Served;
+let browser: Browser;
+beforeAll(async () => {
+  served = await serveFixtures();
+  browser = await launch();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function cliResult(path: string): Promise<AuditResult> {
+  const { doc, url } = await loadPage(join(FIXTURES, path));
+  return audit(doc, { url }).result;
+}
+
+async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await browser.context.newPage();
+  await page.goto(`http://www.linjiang.gov.cn:${served.port}/${path}`);
+  await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
+  const popup = await openPopup(browser, await tabIdOf(browser, page));
+  await popup.locator('[data-testid="identity"]').waitFor({ timeout: 10000 });
+  return { page, popup };
+}
+
+const SEEDS = [
+  'seeds/000.html',
+  'seeds/001.html',
+  'seeds/002.html',
+  'seeds/003.html',
+  'seeds/004.html',
+  'pages/clean-2021.html',
+];
+
+describe('popup', () => {
+  for (const path of SEEDS) {
+    it(`${path}: counts, findings and clipboard equal the CLI's result`, async () => {
+      const expected = await cliResult(path);
+      const { page, popup } = await popupFor(path);
+      const s = expected.summary;
+      for (const [k, n] of Object.entries({ error: s.error, warning: s.warning, info: s.info, review: s.review }))
+        expect(await popup.locator(`.chip[data-kind="${k}"] .num`).textContent(), k).toBe(String(n));
+      expect(await popup.locator('[data-testid="agency"]').textContent()).toBe(expected.report!.agency);
+      const rules = await popup
+        .locator('.finding')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-index')}:${e.getAttribute('data-rule')}`));
+      expect(rules.sort()).toEqual(expected.findings.map((f, i) => `${i}:${f.ruleId}`).sort());
+
+      const name = path.replace(/\W+/g, '-').replace(/-html$/, '');
+      await popup.screenshot({ path: join(SHOTS, `${name}-popup.png`), fullPage: true });
+
+      await popup.locator('[data-testid="copy"]').click();
+      await expect
+        .poll(() => popup.locator('[data-testid="notice"]').textContent())
+        .toContain(`已复制 ${expected.findings.length} 条`);
+      const clip = await popup.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        const text = await (await item.getType('text/plain')).text();
+        const html = await (await item.getType('text/html')).text();
+        return { text, html };
+      });
+      for (const f of expected.findings) {
+        expect(clip.text).toContain(f.message);
+        expect(clip.text).toContain(f.location);
+      }
+      expect((clip.html.match(/<tr>/g) ?? []).length).toBe(expected.findings.length ? expected.findings.length + 1 : 0);
+      expect(clip.text).toContain(expected.report!.agency!);
+
+      if (expected.findings.length) {
+        const last = expected.findings.length - 1;
+        await popup.locator(`.finding[data-index="${last}"]`).click();
+        await page.bringToFront();
+        const marker = page.locator(`gov-report-audit .marker[data-index="${last}"]`);
+        await expect.poll(() => marker.getAttribute('class')).toContain('pulse');
+        await expect.poll(async () => (await marker.boundingBox())?.y ?? -1).toBeGreaterThan(0);
+      }
+      await popup.close();
+      await page.close();
+    });
+  }
+
+  it('a look-alike page: the popup says why it is not a report and offers to force the audit', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://www.linjiang.gov.cn:${served.port}/pages/listing.html`);
+    await page.waitForTimeout(800);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    await popup.locator('[data-testid="run"]').waitFor({ timeout: 10000 });
+    await popup.screenshot({ path: join(SHOTS, 'pages-listing-popup.png'), fullPage: true });
+    expect(await popup.locator('.popup').textContent()).toMatch(/审核此页/);
+    await popup.close();
+    await page.close();
+  });
+});
