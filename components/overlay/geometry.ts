@@ -44,10 +44,12 @@ export function placeMarker(
     };
   }
   if (CELL.has(tag)) return { left: r.right - MARKER / 2 - step, top: r.top - MARKER / 2 };
-  if (tag === 'TABLE') return { left: Math.max(2, r.left - MARKER - 4) - step, top: r.top };
+  // Tall targets (a table, a long paragraph): the marker stays in view while any of it is.
+  const top = Math.max(r.top + 2, Math.min(4, r.bottom - MARKER));
+  if (tag === 'TABLE') return { left: Math.max(2, r.left - MARKER - 4) - step, top };
   const margin = r.left - MARKER - 6 - step;
-  if (margin >= 2) return { left: margin, top: r.top + 2 };
-  return { left: Math.min(r.right + 4 + step, viewportWidth - MARKER - 2), top: r.top + 2 };
+  if (margin >= 2) return { left: margin, top };
+  return { left: Math.min(r.right + 4 + step, viewportWidth - MARKER - 2), top };
 }
 
 /** A card next to its marker, kept inside the viewport. */

@@ -130,7 +130,12 @@ export function findPubDate(doc: Document, url: string): PubDate | null {
   const body = asciiDigits(doc.body?.textContent ?? '');
   const t = /发布(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(body);
   if (t) return { date: `${t[1]}-${pad(t[2])}-${pad(t[3])}`, source: 'text' };
-  const u = /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(url) ?? /\/t(\d{4})(\d{2})(\d{2})_/.exec(url);
+  // The page URL, or its canonical URL (the same page seen through a mirror or saved to disk).
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const urls = [url, canonical];
+  const u = urls
+    .map((x) => /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(x) ?? /\/t(\d{4})(\d{2})(\d{2})_/.exec(x))
+    .find(Boolean);
   if (u) return { date: `${u[1]}-${pad(u[2])}-${pad(u[3])}`, source: 'url' };
   return null;
 }
