@@ -11,6 +11,8 @@ export default defineConfig({
     description: '在政府网站上就地审核政府信息公开工作年度报告：缺失章节、旧版表格、勾稽关系、文表不符。',
     // activeTab + scripting: "审核此页" on any site; storage: settings; clipboardWrite: copy findings.
     permissions: ['activeTab', 'storage', 'scripting', 'clipboardWrite'],
+    // Where the content script runs, so the background may inject the engine there.
+    host_permissions: ['*://*.gov.cn/*'],
     // Auto-run hosts the user adds in options are requested one by one at that moment.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '年报审核' },

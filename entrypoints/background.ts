@@ -23,8 +23,15 @@ async function registerHosts(s: Settings) {
     .catch((e: unknown) => console.error('[年报审核] register hosts', e));
 }
 
+/** Inject the engine into the frame that asked (its content script passed the gate). */
+async function loadEngine(tabId: number, frameId = 0): Promise<boolean> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/engine.js'] });
+  return true;
+}
+
 export default defineBackground(() => {
   onMessages({
+    'engine:load': (_, { tabId, frameId }) => (tabId === undefined ? false : loadEngine(tabId, frameId)),
     'badge:set': ({ detected, errors, clean }, { tabId }) => {
       if (tabId !== undefined) setBadge(tabId, detected, errors, clean);
     },

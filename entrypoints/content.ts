@@ -1,13 +1,43 @@
-import { startAuditor } from '../components/ext/auditor';
+// The content script every gov.cn page gets: a cheap gate and the message protocol, nothing
+// more. The engine (audit + overlay) is injected only on a report, or when the popup asks.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Engine } from '../components/ext/auditor';
+import { onMessages, sendToBackground } from '../components/ext/messaging';
+import { gate } from '../lib/report/detect';
+
+/** Shared with the engine: both run in this extension's isolated world of the page. */
+export interface EngineHost {
+  __govReportAuditor?: boolean;
+  __govReportCtx?: ContentScriptContext;
+  __govReportEngine?: Engine;
+}
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main(ctx) {
-    // Injected again by the popup's "审核此页": one auditor per page.
-    const w = window as unknown as { __govReportAuditor?: boolean };
-    if (w.__govReportAuditor) return;
-    w.__govReportAuditor = true;
-    startAuditor(ctx);
+    const host = window as unknown as EngineHost;
+    if (host.__govReportAuditor) return; // injected again by the popup's "审核此页"
+    host.__govReportAuditor = true;
+    host.__govReportCtx = ctx;
+
+    let loading: Promise<Engine | null> | null = null;
+    const engine = () =>
+      (loading ??= sendToBackground('engine:load', undefined).then(
+        () => host.__govReportEngine ?? null,
+        (e: unknown) => (console.error('[年报审核] engine', e), null),
+      ));
+
+    onMessages({
+      'audit:get': () => host.__govReportEngine?.get() ?? null,
+      'audit:run': async ({ force }) => {
+        const e = await engine();
+        if (!e) throw new Error('审核引擎无法加载');
+        return e.run(force);
+      },
+      'audit:reveal': ({ index }) => host.__govReportEngine?.reveal(index) ?? false,
+    });
+
+    if (gate(document, location.href).pass) void engine().then((e) => e?.run(false));
   },
 });

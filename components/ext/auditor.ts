@@ -1,15 +1,15 @@
-// Content-script controller: gate → audit → overlay → badge, re-audits when the article body
-// is filled in after load or the page navigates in place, and answers the popup. Every failure
-// is caught here: reported once to the console, shown in the popup, overlay removed.
+// The engine, injected into a page's isolated world only when needed (a report passed the
+// content script's gate, or the user asked for an audit): audit → overlay → badge, re-audits when
+// the article body is filled in after load or the page navigates in place. Every failure is
+// caught here: reported once to the console, shown in the popup, overlay removed.
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { audit, isClean, type Audit } from '../../lib/audit';
-import { gate } from '../../lib/report/detect';
 import { RULES } from '../../lib/rules';
 import { Overlay, type OverlayHandle } from '../overlay/Overlay';
 import { OVERLAY_CSS } from '../overlay/styles';
-import { onMessages, sendToBackground, type Snapshot } from './messaging';
+import { sendToBackground, type Snapshot } from './messaging';
 import { getSettings, watchSettings, type Settings } from './settings';
 
 const PREFIX = '[年报审核]';
@@ -25,7 +25,17 @@ function describeUnreadable(el: Element): { text: string; href: string } {
   return { text: text.slice(0, 120), href: href.startsWith('data:') ? 'data:…' : href.slice(0, 300) };
 }
 
-export function startAuditor(ctx: ContentScriptContext): void {
+/** What the content script calls once the engine is loaded. */
+export interface Engine {
+  /** The last audit, or null when none ran. */
+  get(): Snapshot | null;
+  /** Audit now (force: skip the cheap gate) and keep watching the body for late content. */
+  run(force: boolean): Promise<Snapshot>;
+  /** Scroll to a finding and pulse its marker. */
+  reveal(index: number): boolean;
+}
+
+export function createEngine(ctx: ContentScriptContext): Engine {
   let settings: Settings | null = null;
   let snapshot: Snapshot | null = null;
   let last: Audit | null = null;
@@ -126,28 +136,25 @@ export function startAuditor(ctx: ContentScriptContext): void {
     ctx.onInvalidated(() => observer?.disconnect());
   }
 
-  onMessages({
-    'audit:get': () => snapshot,
-    'audit:run': async ({ force }) => {
-      const s = await run(force);
-      watch();
-      return s;
-    },
-    'audit:reveal': ({ index }) => {
-      if (!handle) return false;
-      handle.reveal(index);
-      return true;
-    },
-  });
   ctx.onInvalidated(removeOverlay);
-
-  // Cheap gate first: ordinary pages cost one title/meta/URL check and nothing more.
-  if (!gate(document, location.href).pass) return;
-  void run(false).then(watch);
-  ctx.addEventListener(window, 'wxt:locationchange', () => void run(false).then(watch));
+  ctx.addEventListener(window, 'wxt:locationchange', () => last && void run(false).then(watch));
   const unwatch = watchSettings((s) => {
     settings = s;
     if (last) void run(false);
   });
   ctx.onInvalidated(unwatch);
+
+  return {
+    get: () => snapshot,
+    run: async (force) => {
+      const s = await run(force);
+      watch();
+      return s;
+    },
+    reveal: (index) => {
+      if (!handle) return false;
+      handle.reveal(index);
+      return true;
+    },
+  };
 }

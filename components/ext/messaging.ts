@@ -24,6 +24,8 @@ export interface Protocol {
   'audit:run': { req: { force: boolean }; res: Snapshot };
   /** popup → content: scroll to a finding and pulse its marker. */
   'audit:reveal': { req: { index: number }; res: boolean };
+  /** content → background: inject the audit engine into this frame (report pages, or on demand). */
+  'engine:load': { req: void; res: boolean };
   /** content → background: set this tab's toolbar badge. */
   'badge:set': { req: { detected: boolean; errors: number; clean: boolean }; res: void };
 }
@@ -51,17 +53,17 @@ export function sendToBackground<K extends MessageName>(
 
 type Handler<K extends MessageName> = (
   data: Protocol[K]['req'],
-  sender: { tabId?: number },
+  sender: { tabId?: number; frameId?: number },
 ) => Protocol[K]['res'] | Promise<Protocol[K]['res']>;
 
 /** Register handlers for some messages; returns the unsubscribe function. */
 export function onMessages(handlers: { [K in MessageName]?: Handler<K> }): () => void {
-  const listener = (msg: unknown, sender: { tab?: { id?: number } }) => {
+  const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     const env = msg as Envelope;
     const h =
       env && typeof env.type === 'string' ? (handlers[env.type] as Handler<MessageName> | undefined) : undefined;
     if (!h) return undefined; // not ours: let other listeners answer
-    return Promise.resolve(h(env.data as never, { tabId: sender.tab?.id }));
+    return Promise.resolve(h(env.data as never, { tabId: sender.tab?.id, frameId: sender.frameId }));
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);
