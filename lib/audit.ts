@@ -2,6 +2,7 @@
 
 import { cssPath } from './dom/path';
 import { buildReport, type ReportModel } from './report/build';
+import { runSteps, yieldToPage, type Steps } from './steps';
 import { gate, isListing } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
 import type { AuditResult, Finding } from './result';
@@ -55,7 +56,39 @@ function notDetected(reason: string, t0: number): Audit {
   };
 }
 
+/** Audit now, start to finish (CLI, tests, sweeps). */
 export function audit(doc: Document, opts: AuditOptions = {}): Audit {
+  return runSteps(auditSteps(doc, opts, () => false));
+}
+
+export interface BudgetOptions {
+  /** Stop with a partial result marked incomplete after this long (wall time). */
+  budgetMs?: number;
+  /** Yield to the page after this much work, so no task of ours is long. */
+  sliceMs?: number;
+}
+
+/** Audit in time slices on a live page: no long task, and a partial result past the budget. */
+export async function auditAsync(doc: Document, opts: AuditOptions & BudgetOptions = {}): Promise<Audit> {
+  const budget = opts.budgetMs ?? 500;
+  const slice = opts.sliceMs ?? 30;
+  const start = now();
+  let over = false;
+  const steps = auditSteps(doc, opts, () => over);
+  let sliceStart = start;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    const t = now();
+    if (t - start > budget) over = true;
+    if (t - sliceStart > slice) {
+      await yieldToPage();
+      sliceStart = now();
+    }
+  }
+}
+
+function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): Steps<Audit> {
   const url = opts.url ?? doc.location?.href ?? '';
   const locale = opts.locale ?? 'zh';
   const t0 = now();
@@ -63,10 +96,14 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
   if (!opts.force && !g.pass) return notDetected('no-report-signal', t0);
   if (g.exclusion) return notDetected(`look-alike:${g.exclusion}`, t0);
   const tDetect = now();
+  yield;
 
-  const model = buildReport(doc, url);
+  const model = yield* buildReport(doc, url, stop);
   const tParse = now();
+  // Out of time while reading the page: its model may be partial, so no verdict from it.
+  const parseCut = stop();
   const hasT3Values = model.tables.t3?.values.some((v) => v.v.kind !== 'placeholder') ?? false;
+  if (parseCut) return { ...notDetected('incomplete:time-budget', t0), model };
   if (model.tables.t3 && !hasT3Values && model.sections.size < 6 && !model.title)
     return notDetected('look-alike:blank-format', t0);
   if (model.sections.size < 3 && !model.tables.t3) {
@@ -77,8 +114,13 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
 
   const findings: Finding[] = [];
   const refs: FindingRefs[] = [];
+  const skipped: string[] = [];
   for (const rule of opts.rules ?? RULES) {
     if (rule.appliesTo && !rule.appliesTo.includes(model.format)) continue;
+    if (skipped.length || stop()) {
+      skipped.push(rule.id);
+      continue;
+    }
     const emit = (e: Emitted) => {
       const tpl = rule.messages[e.msg ?? 'default'];
       const severity = e.severity ?? rule.severity;
@@ -105,6 +147,7 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
       });
     };
     rule.check(model, emit);
+    yield;
   }
   const tRules = now();
 
@@ -144,6 +187,7 @@ export function audit(doc: Document, opts: AuditOptions = {}): Audit {
     summary,
     timingMs: { detect: ms(tDetect - t0), parse: ms(tParse - tDetect), rules: ms(tRules - tParse) },
   };
+  if (skipped.length) result.incomplete = { stage: 'rules', skipped };
   return { result, refs, model };
 }
 

@@ -74,4 +74,6 @@ export interface AuditResult {
   findings: Finding[];
   summary: { error: number; warning: number; info: number; review: number };
   timingMs: { detect: number; parse: number; rules: number };
+  /** The audit ran out of its time budget: these rules did not run (a partial result). */
+  incomplete?: { stage: 'rules'; skipped: string[] };
 }

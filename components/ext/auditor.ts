@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { audit, isClean, type Audit } from '../../lib/audit';
+import { auditAsync, isClean, type Audit } from '../../lib/audit';
 import { RULES } from '../../lib/rules';
 import { Overlay, type OverlayHandle } from '../overlay/Overlay';
 import { OVERLAY_CSS } from '../overlay/styles';
@@ -17,6 +17,7 @@ const HOST_NAME = 'gov-report-audit';
 /** Watch for late-filled bodies this long after start, re-auditing at most this often. */
 const WATCH_MS = 30_000;
 const DEBOUNCE_MS = 400;
+const AUDIT_BUDGET_MS = 1500;
 
 function describeUnreadable(el: Element): { text: string; href: string } {
   const href = el.tagName === 'A' ? (el as HTMLAnchorElement).href : (el.getAttribute('src') ?? '');
@@ -97,7 +98,14 @@ export function createEngine(ctx: ContentScriptContext): Engine {
       settings ??= await getSettings();
       forced ||= force;
       const enabled = RULES.filter((r) => settings!.categories[r.category] !== false);
-      last = audit(document, { url: location.href, force: forced, locale: settings.locale, rules: enabled });
+      // Sliced (no long task) and budgeted: a huge page gets a partial result, not a frozen tab.
+      last = await auditAsync(document, {
+        url: location.href,
+        force: forced,
+        locale: settings.locale,
+        rules: enabled,
+        budgetMs: AUDIT_BUDGET_MS,
+      });
       const r = last.result;
       snapshot = {
         state: r.detected ? 'report' : 'not-report',

@@ -32,6 +32,7 @@ const REASON: Record<string, string> = {
   'look-alike:website-report': '政府网站年度报表',
   'look-alike:listing': '年报栏目列表页',
   'look-alike:blank-format': '年报格式（空白表格）转载',
+  'incomplete:time-budget': '页面过大，未能在时限内读完，请在弹窗中点“审核此页”重试',
 };
 
 export const severityLabel = (sev: string, locale: Locale = 'zh') => SEV[locale][sev] ?? sev;

@@ -3,6 +3,7 @@
 import { linearize, type Block } from '../dom/blocks';
 import { findContainer } from '../dom/container';
 import { recognizeTables, type Tables } from '../tables/recognize';
+import type { Steps } from '../steps';
 import { classifyFormat, formatMarkers, type FormatMarkers, type ReportFormat } from './format';
 import {
   agencyAndYear,
@@ -44,12 +45,14 @@ export interface ReportModel {
 
 const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)(\?|#|$)/i;
 
-export function buildReport(doc: Document, url: string, container = findContainer(doc)): ReportModel {
+export function* buildReport(doc: Document, url: string, stop = () => false): Steps<ReportModel> {
+  const container = findContainer(doc);
   const blocks = linearize(container);
+  yield;
   const headings = findHeadings(blocks);
   const headingEls = new Set(headings.map((h) => h.el));
   const isHeading = (b: Block) => b.kind === 'text' && (headingEls.has(b.el) || parseHeading(b.text) !== null);
-  const tables = recognizeTables(blocks, isHeading);
+  const tables = yield* recognizeTables(blocks, isHeading, stop);
   const sections = cutSections(blocks, headings);
   const firstHeading = headings.length ? headings[0].block : -1;
   const title = findTitle(doc, blocks, firstHeading);

@@ -6,7 +6,7 @@ import { textOf } from '../dom/text';
 import { collapse, labelKey, tidy } from '../text/normalize';
 
 export interface GridCell {
-  /** Source element, or null for padding slots of ragged rows. */
+  /** Source element, or null for the (shared) padding of ragged rows. */
   el: Element | null;
   /** Collapsed text (newlines from <br> kept as spaces). */
   text: string;
@@ -31,7 +31,9 @@ export interface Grid {
   rowWidths: number[];
 }
 
-export const MAX_COLSPAN = 64; // Word tables never approach this; bounds hostile markup.
+// Bounds for hostile markup; report tables have about 4 to 16 columns and 30 rows.
+export const MAX_COLSPAN = 64;
+export const MAX_WIDTH = 200;
 export const MAX_ROWS = 20000;
 
 function span(el: Element, attr: string, max: number): number {
@@ -69,8 +71,16 @@ export function buildGrid(table: Element, part = 0): Grid {
     for (const td of Array.from(tr.children)) {
       if (td.tagName !== 'TD' && td.tagName !== 'TH') continue;
       while (rows[r][c]) c++;
-      const rowSpan = span(td, 'rowspan', trs.length - r);
-      const colSpan = span(td, 'colspan', MAX_COLSPAN);
+      if (c >= MAX_WIDTH) break; // rowspan=0 cells can push a row arbitrarily far right
+      let rowSpan = span(td, 'rowspan', trs.length - r);
+      const colSpan = Math.min(span(td, 'colspan', MAX_COLSPAN), MAX_WIDTH - c);
+      // A span stops where an earlier cell already sits (overlapping spans are malformed), so
+      // every slot is written once and hostile spans cost O(rows × width), not more.
+      for (let dr = 1; dr < rowSpan; dr++)
+        if (rows[r + dr].slice(c, c + colSpan).some(Boolean)) {
+          rowSpan = dr;
+          break;
+        }
       const cell = makeCell(td, r, c, rowSpan, colSpan, part);
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) rows[r + dr][c + dc] = cell;
       c += colSpan;
@@ -79,9 +89,10 @@ export function buildGrid(table: Element, part = 0): Grid {
     rowWidths.push(count);
     width = Math.max(width, rows[r].length);
   });
-  const full = rows.map((row, r) => {
+  const pad = makeCell(null, -1, -1, 1, 1, part); // one shared filler for ragged rows
+  const full = rows.map((row) => {
     const out: GridCell[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = row[c] ?? makeCell(null, r, c, 1, 1, part);
+    for (let c = 0; c < width; c++) out[c] = row[c] ?? pad;
     return out;
   });
   return { table, rows: full, width, rowWidths };

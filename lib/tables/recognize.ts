@@ -8,6 +8,7 @@ import { isT2, parseT2, type T2 } from './t2';
 import { isT3, parseT3, type T3 } from './t3';
 import { isT4, parseT4, type T4 } from './t4';
 import type { TableId } from './model';
+import type { Steps } from '../steps';
 
 export interface Tables {
   t2?: T2;
@@ -35,10 +36,12 @@ const hasNumbers = (g: Grid) => g.rows.some((row) => row.filter((c) => /^\d/.tes
 /** Headings and prose between two tables end a table; short notes such as "单位：件" do not. */
 const breaksTable = (b: Block) => b.kind === 'text' && b.text.length > 30;
 
-export function recognizeTables(blocks: Block[], isHeading: (b: Block) => boolean): Tables {
+/** Build each table's grid once (one step per table), group split tables, parse 二/三/四. */
+export function* recognizeTables(blocks: Block[], isHeading: (b: Block) => boolean, stop = () => false): Steps<Tables> {
   const groups: { kind: TableId | null; grids: Grid[] }[] = [];
   let open = false;
   for (const b of blocks) {
+    if (stop()) break; // out of time: the caller discards this partial model
     if (b.kind !== 'table') {
       if (isHeading(b) || breaksTable(b)) open = false;
       continue;
@@ -56,6 +59,7 @@ export function recognizeTables(blocks: Block[], isHeading: (b: Block) => boolea
       last.grids.push(grid);
     } else groups.push({ kind, grids: [grid] });
     open = true;
+    yield;
   }
   const out: Tables = { others: [] };
   for (const g of groups) {
