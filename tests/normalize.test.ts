@@ -37,3 +37,10 @@ describe('labels', () => {
     expect(tidy('1. 属于国家秘密')).toBe('1.属于国家秘密');
   });
 });
+
+describe('parseValue bounds', () => {
+  it('a number too long for exact arithmetic is text, never Infinity', () => {
+    expect(parseValue('9'.repeat(400)).kind).toBe('text');
+    expect(parseValue('123456789012345')).toMatchObject({ kind: 'number', value: 123456789012345 });
+  });
+});

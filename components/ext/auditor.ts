@@ -36,7 +36,17 @@ export interface Engine {
   reveal(index: number): boolean;
 }
 
-export function createEngine(ctx: ContentScriptContext): Engine {
+/** "2026-11-21 14:05:09" without Intl (its first use loads locale data: tens of ms). */
+function stamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** Resolves just after the next frame is produced (rAF, then the task after it). */
+const nextPaint = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()))));
+
+export function createEngine(ctx: ContentScriptContext, scriptStart = performance.now()): Engine {
+  const engineReady = performance.now();
   let settings: Settings | null = null;
   let snapshot: Snapshot | null = null;
   let last: Audit | null = null;
@@ -55,7 +65,7 @@ export function createEngine(ctx: ContentScriptContext): Engine {
       result: null,
       error: e instanceof Error ? e.message : String(e),
       page: { url: location.href, title: document.title },
-      auditedAt: new Date().toLocaleString('zh-CN', { hour12: false }),
+      auditedAt: stamp(),
       unreadable: [],
       forced,
     };
@@ -111,12 +121,14 @@ export function createEngine(ctx: ContentScriptContext): Engine {
         state: r.detected ? 'report' : 'not-report',
         result: r,
         page: { url: location.href, title: document.title },
-        auditedAt: new Date().toLocaleString('zh-CN', { hour12: false }),
+        auditedAt: stamp(),
         unreadable: last.model?.unreadable.map(describeUnreadable) ?? [],
         forced,
       };
+      const audited = performance.now();
       if (r.detected) await draw(last);
       else removeOverlay();
+      snapshot.timing = { scriptStart, engineReady, audited, painted: r.detected ? await nextPaint() : audited };
       void sendToBackground('badge:set', { detected: r.detected, errors: r.summary.error, clean: isClean(r) }).catch(
         () => {},
       );

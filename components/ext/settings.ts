@@ -3,6 +3,9 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 
+// No JIT: extension pages forbid eval, and zod's probe for it costs ~9 ms at startup.
+z.config({ jitless: true });
+
 export const CATEGORIES = ['page', 'meta', 'section', 'format', 'table', 'cell', 'sum', 'text'] as const;
 
 const SettingsSchema = z.object({

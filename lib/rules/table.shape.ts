@@ -15,7 +15,10 @@ export default defineRule({
       zh: '{table}“{row}”一行有 {rowWidth} 个单元格，表头只有 {headerWidth} 列（多出 {extra} 格，数值与表头无法一一对应）',
       en: '{tableEn}, row "{row}": {rowWidth} cells under {headerWidth} headers ({extra} extra; values cannot be matched to headers)',
     },
-    'duplicate-row': { zh: '{table}“{name}”行重复出现', en: '{tableEn}: row "{name}" appears twice' },
+    'duplicate-row': {
+      zh: '{table}有 {count} 行重复出现（{names}）',
+      en: '{tableEn}: {count} rows appear more than once ({names})',
+    },
   },
   check(r, emit) {
     for (const t of [r.tables.t2, r.tables.t3, r.tables.t4]) {
@@ -51,10 +54,13 @@ export default defineRule({
           emit({
             ...base,
             msg: s.kind,
-            params: { ...base.params, name: s.name },
-            row: s.name,
-            location: `${TABLE_NAMES[t.id].zh} / ${s.name}`,
-            targets: [s.cell.el],
+            params: {
+              ...base.params,
+              count: s.names.length,
+              names: s.names.slice(0, 5).join('、') + (s.names.length > 5 ? '…' : ''),
+            },
+            location: `${TABLE_NAMES[t.id].zh} / 重复行`,
+            targets: s.cells.map((c) => c.el),
           });
       }
     }

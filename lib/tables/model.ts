@@ -11,7 +11,16 @@ export type ShapeIssue =
   | { kind: 'missing-row'; names: string[] }
   | { kind: 'missing-col'; names: string[] }
   | { kind: 'extra-cell'; row: string; cells: GridCell[]; headerWidth: number; rowWidth: number }
-  | { kind: 'duplicate-row'; name: string; cell: GridCell };
+  | { kind: 'duplicate-row'; names: string[]; cells: GridCell[] };
+
+/** Record a repeated row; all repeats of a table become one issue (a table pasted twice is one defect). */
+export function addDuplicate(shape: ShapeIssue[], name: string, cell: GridCell): void {
+  let dup = shape.find((s) => s.kind === 'duplicate-row');
+  if (!dup) shape.push((dup = { kind: 'duplicate-row', names: [], cells: [] }));
+  if (dup.kind !== 'duplicate-row') return;
+  if (!dup.names.includes(name)) dup.names.push(name);
+  dup.cells.push(cell);
+}
 
 export interface LabelIssue {
   found: string;

@@ -4,7 +4,14 @@
 
 import { labelKey } from '../text/normalize';
 import { rowCells, strayCells, valueAt, type ColRange, type LogicalTable, type ValueCell } from './logical';
-import type { LabelIssue, ShapeIssue, TableBase, TableFormat, TableValue } from './model';
+import {
+  addDuplicate,
+  type LabelIssue,
+  type ShapeIssue,
+  type TableBase,
+  type TableFormat,
+  type TableValue,
+} from './model';
 
 interface ColDef {
   id: string;
@@ -175,7 +182,7 @@ export function parseT2(t: LogicalTable): T2 {
       });
     }
     const key = `${block}:${labelKey(item)}`;
-    if (items.has(key)) shape.push({ kind: 'duplicate-row', name: item, cell: first });
+    if (items.has(key)) addDuplicate(shape, item, first);
     else items.set(key, { block, item: labelKey(item), label: item, values: rowValues, cols: colLabels });
   }
   const markers = t2Markers(keys);

@@ -14,7 +14,7 @@ import {
   type TRow,
   type ValueCell,
 } from './logical';
-import type { LabelIssue, ShapeIssue, TableBase, TableValue } from './model';
+import { addDuplicate, type LabelIssue, type ShapeIssue, type TableBase, type TableValue } from './model';
 
 export const T3_COLS = [
   { id: 'natural', canon: '自然人', re: /自然人/ },
@@ -217,7 +217,7 @@ export function parseT3(t: LogicalTable): T3 {
     if (!fuzzy && def !== R6 && stem(leaf.key) !== stem(canonKey) && !def.re) fuzzy = true;
     if (fuzzy) labels.push({ found: leaf.label, expected: def.canon, cell: leaf });
     if (rows.has(def.key)) {
-      shape.push({ kind: 'duplicate-row', name: def.short, cell: leaf });
+      addDuplicate(shape, def.short, leaf);
       continue;
     }
     const stray = strayCells(row, ranges, valueStart);

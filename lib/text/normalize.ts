@@ -16,10 +16,15 @@ export function tidy(s: string): string {
   return collapse(s).replace(SPACE_NEAR_CJK, '');
 }
 
+/** Characters NFKC can change in our text (full-width forms, circled numbers, Latin-1 extras,
+ *  compatibility ideographs). Plain ASCII and CJK ideographs are stable: skip the ICU call. */
+const NFKC_SENSITIVE =
+  /[\u00a0-\u00bf\u2000-\u206f\u2100-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+export const nfkc = (s: string) => (NFKC_SENSITIVE.test(s) ? s.normalize('NFKC') : s);
+
 /** Comparison key for labels: NFKC, no whitespace, no quotes, no trailing colon/stop. */
 export function labelKey(s: string): string {
-  return s
-    .normalize('NFKC')
+  return nfkc(s)
     .replace(SPACE, '')
     .replace(/[“”"'‘’「」『』]/g, '')
     .replace(/[:：。;；]+$/, '');
@@ -42,11 +47,13 @@ export function asciiDigits(s: string): string {
 /** Parse the text of a value cell: a number (with optional unit), a placeholder read as 0, or text. */
 export function parseValue(raw: string): ParsedValue {
   const t = asciiDigits(collapse(raw)).replace(/\s+/g, '').replace(/，/g, ',').replace(/．/g, '.');
-  if (PLACEHOLDER_KEYS.has(t.normalize('NFKC'))) return { kind: 'placeholder', value: 0 };
+  if (PLACEHOLDER_KEYS.has(nfkc(t))) return { kind: 'placeholder', value: 0 };
   const m = NUMBER.exec(t);
   if (!m) return { kind: 'text' };
   const int = m[2].replace(/,/g, '');
   const frac = m[3] ?? '';
+  // Beyond 15 digits a double cannot hold the count exactly: not a credible number.
+  if (int.length + frac.length > 15) return { kind: 'text' };
   const value = Number(`${m[1]}${int}${frac ? '.' + frac : ''}`);
   return { kind: 'number', value, unit: m[4] ?? '', decimals: frac.length };
 }

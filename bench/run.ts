@@ -1,0 +1,335 @@
+// npm run bench — performance of the extension in Debian Chromium, measured as ratios within one
+// run (machines are noisy), medians of at least 7 alternated runs. Prints a table and writes
+// bench/results.json with each figure's budget and pass/fail. See issue "Performance".
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { audit } from '../lib/audit';
+import { loadPage } from '../cli/load';
+import { fixture, portalHome, scaledReport } from './pages';
+
+const ROOT = join(import.meta.dirname, '..');
+const EXT = join(ROOT, '.output', 'chrome-mv3');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => Math.round(n / 10.24) / 100;
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  budget?: string;
+  pass?: boolean;
+}
+const rows: Row[] = [];
+const record = (metric: string, value: number, unit: string, budget?: { max: number; text: string }) =>
+  rows.push({
+    metric,
+    value: Math.round(value * 100) / 100,
+    unit,
+    ...(budget ? { budget: budget.text, pass: value <= budget.max } : {}),
+  });
+
+// ---- pages, served on 127.0.0.1 under a gov.cn name ----
+const pages: Record<string, string> = {
+  'home.html': portalHome(),
+  'news.html': fixture('pages/news-layout.html'),
+  'listing.html': fixture('pages/listing.html'),
+  'heavy.html': scaledReport(70), // ≈ 20k cells
+  'x1.html': scaledReport(1),
+  'x4.html': scaledReport(4),
+  'x16.html': scaledReport(16),
+};
+for (const s of ['000', '001', '002', '003', '004']) pages[`seed-${s}.html`] = fixture(`seeds/${s}.html`);
+const server = createServer((req, res) => {
+  const body = pages[(req.url ?? '/').slice(1).split('?')[0]];
+  res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const port = (server.address() as { port: number }).port;
+const url = (name: string) => `http://www.linjiang.gov.cn:${port}/${name}`;
+
+// ---- browsers: ours, and a do-nothing extension with the same matches (the floor) ----
+function noopExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'noop-ext-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'noop',
+      version: '1.0',
+      content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['c.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'c.js'), '');
+  return dir;
+}
+async function launch(ext: string): Promise<{ ctx: BrowserContext; worker?: Worker }> {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { __longtasks: { start: number; d: number }[] };
+    w.__longtasks = [];
+    try {
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => w.__longtasks.push({ start: e.startTime, d: e.duration })),
+      ).observe({ type: 'longtask', buffered: true });
+    } catch {
+      /* no longtask API */
+    }
+  });
+  const worker = ext === EXT ? (ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'))) : undefined;
+  return { ctx, worker };
+}
+
+async function loadMetrics(ctx: BrowserContext, name: string) {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // Our content script's isolated world, to read the main-thread time it measured itself.
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const c = e.context as { id: number; name: string; auxData?: { type?: string } };
+    if (c.auxData?.type === 'isolated' && c.name.includes('年报审核')) worlds.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(url(name), { waitUntil: 'load' });
+  await page.waitForTimeout(400); // document_idle + our gate
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const load = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return n.loadEventEnd - n.startTime;
+  });
+  let own = 0;
+  for (const contextId of worlds) {
+    const r = await cdp
+      .send('Runtime.evaluate', { expression: 'window.__govReportMainMs ?? 0', contextId, returnByValue: true })
+      .catch(() => null);
+    own = Math.max(own, Number(r?.result.value ?? 0));
+  }
+  await page.close();
+  return { script: (m.ScriptDuration ?? 0) * 1000, load, own };
+}
+
+type Timing = { scriptStart: number; engineReady: number; audited: number; painted: number };
+async function snapshot(worker: Worker, page: Page) {
+  await page.bringToFront();
+  for (let i = 0; i < 100; i++) {
+    const snap = await worker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id?: number }[]>;
+              sendMessage(id: number, m: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
+      const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+      return c.tabs.sendMessage(tab.id!, { type: 'audit:get' }).catch(() => null);
+    });
+    const s = snap as {
+      timing?: Timing;
+      result: { timingMs: { detect: number; parse: number; rules: number } };
+    } | null;
+    if (s?.timing)
+      return s as { timing: Timing; result: { timingMs: { detect: number; parse: number; rules: number } } };
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no audit snapshot on ${page.url()}`);
+}
+
+async function reportRun(ctx: BrowserContext, worker: Worker, name: string) {
+  const page = await ctx.newPage();
+  await page.goto(url(name), { waitUntil: 'load' });
+  const s = await snapshot(worker, page);
+  const bare = await page.evaluate(() => {
+    const t0 = performance.now();
+    let n = 0;
+    for (const td of Array.from(document.querySelectorAll('td, th'))) n += (td.textContent ?? '').length;
+    return { ms: performance.now() - t0, n };
+  });
+  const longest = await page.evaluate(
+    (from) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longtasks: { start: number; d: number }[] }).__longtasks
+          .filter((t) => t.start + t.d > from)
+          .map((t) => t.d),
+      ),
+    s.timing.scriptStart,
+  );
+  await page.close();
+  const t = s.timing;
+  return {
+    total: t.painted - t.scriptStart,
+    inject: t.engineReady - t.scriptStart,
+    ...s.result.timingMs,
+    render: t.painted - t.audited,
+    bare: bare.ms,
+    longest,
+  };
+}
+
+// ---- 5. bundle sizes ----
+const file = (p: string) => readFileSync(join(EXT, p));
+const content = file('content-scripts/content.js');
+const engine = file('engine.js');
+const popupHtml = file('popup.html').toString();
+const popupFiles = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)]
+  .map((m) => m[1])
+  .filter((p) => existsSync(join(EXT, p)));
+const popupBytes = popupFiles.map((p) => file(p));
+record('content script (raw, minified)', kb(content.length), 'kB', { max: 60, text: '≤ 60 kB' });
+record('content script (gzip)', kb(gzipSync(content).length), 'kB');
+record('engine, injected on reports only (raw)', kb(engine.length), 'kB');
+record('engine (gzip)', kb(gzipSync(engine).length), 'kB');
+record('popup (raw, all its js+css)', kb(popupBytes.reduce((s, b) => s + b.length, 0)), 'kB', {
+  max: 80,
+  text: '≤ 80 kB',
+});
+record('popup (gzip)', kb(popupBytes.reduce((s, b) => s + gzipSync(b).length, 0)), 'kB');
+
+const ours = await launch(EXT);
+const floor = await launch(noopExtension());
+
+// ---- 1. non-report pages: our main-thread time and load time vs the do-nothing extension ----
+for (const name of ['home.html', 'news.html', 'listing.html']) {
+  const a: Awaited<ReturnType<typeof loadMetrics>>[] = [];
+  const b: Awaited<ReturnType<typeof loadMetrics>>[] = [];
+  await loadMetrics(ours.ctx, name); // warm caches
+  await loadMetrics(floor.ctx, name);
+  for (let i = 0; i < RUNS; i++) {
+    a.push(await loadMetrics(ours.ctx, name));
+    b.push(await loadMetrics(floor.ctx, name));
+  }
+  record(`${name}: content-script main-thread time (own, sync)`, median(a.map((x) => x.own)), 'ms', {
+    max: 1,
+    text: '≤ 1 ms',
+  });
+  const script = median(a.map((x) => x.script)) - median(b.map((x) => x.script));
+  record(`${name}: all script time over floor (CDP, incl. compile)`, script, 'ms');
+  const loadA = median(a.map((x) => x.load));
+  const loadB = median(b.map((x) => x.load));
+  record(`${name}: load time (floor ${loadB.toFixed(1)} ms)`, loadA - loadB, 'ms over floor', {
+    max: 5,
+    text: '≤ floor + 5 ms',
+  });
+}
+
+// ---- 2–4. report pages: script start → overlay painted, split; bare-walk ratio; scaling ----
+const reports: Record<string, Awaited<ReturnType<typeof reportRun>>[]> = {};
+for (const name of [
+  'seed-000.html',
+  'seed-001.html',
+  'seed-002.html',
+  'seed-003.html',
+  'seed-004.html',
+  'heavy.html',
+  'x1.html',
+  'x4.html',
+  'x16.html',
+]) {
+  await reportRun(ours.ctx, ours.worker!, name); // warm
+  reports[name] = [];
+  for (let i = 0; i < RUNS; i++) reports[name].push(await reportRun(ours.ctx, ours.worker!, name));
+}
+const med = (name: string, k: keyof Awaited<ReturnType<typeof reportRun>>) => median(reports[name].map((r) => r[k]));
+for (const name of Object.keys(reports).filter((n) => n.startsWith('seed'))) {
+  record(`${name}: script start → overlay painted`, med(name, 'total'), 'ms', { max: 20, text: '≤ 20 ms' });
+  rows.push({
+    metric: `  ${name} split`,
+    value: 0,
+    unit: `inject ${med(name, 'inject').toFixed(1)} · detect ${med(name, 'detect').toFixed(1)} · parse ${med(name, 'parse').toFixed(1)} · rules ${med(name, 'rules').toFixed(1)} · render ${med(name, 'render').toFixed(1)} ms`,
+  });
+}
+record('heavy page (~20k cells): script start → overlay painted', med('heavy.html', 'total'), 'ms', {
+  max: 250,
+  text: '≤ 250 ms',
+});
+rows.push({
+  metric: '  heavy split',
+  value: 0,
+  unit: `inject ${med('heavy.html', 'inject').toFixed(1)} · detect ${med('heavy.html', 'detect').toFixed(1)} · parse ${med('heavy.html', 'parse').toFixed(1)} · rules ${med('heavy.html', 'rules').toFixed(1)} · render ${med('heavy.html', 'render').toFixed(1)} ms`,
+});
+record(
+  'heavy page: longest task from our script start to overlay',
+  Math.max(...reports['heavy.html'].map((r) => r.longest)),
+  'ms',
+  { max: 50, text: '≤ 50 ms' },
+);
+const work = (n: string) => med(n, 'parse') + med(n, 'rules');
+record(
+  'heavy page: parse+rules ÷ bare cell walk',
+  work('heavy.html') / Math.max(0.05, med('heavy.html', 'bare')),
+  '×',
+  { max: 4, text: '≤ 4×' },
+);
+record(
+  'seed-000: parse+rules ÷ bare cell walk',
+  work('seed-000.html') / Math.max(0.05, med('seed-000.html', 'bare')),
+  '×',
+);
+const t1 = med('x1.html', 'detect') + work('x1.html');
+const t16 = med('x16.html', 'detect') + work('x16.html');
+record(
+  `scaling: audit time 1× ${t1.toFixed(1)} · 4× ${(med('x4.html', 'detect') + work('x4.html')).toFixed(1)} · 16× ${t16.toFixed(1)} ms; 16× ÷ 1×`,
+  t16 / t1,
+  '×',
+  { max: 20, text: '≤ 20×' },
+);
+record('scaling slope (log t / log volume)', Math.log(t16 / t1) / Math.log(16), '');
+
+await ours.ctx.close();
+await floor.ctx.close();
+server.close();
+
+// ---- 6. the CLI over the sample set ----
+const samples = ['000', '001', '002', '003', '004'].map((s) => join(ROOT, 'tests', 'fixtures', 'seeds', `${s}.html`));
+const t0 = performance.now();
+let n = 0;
+for (let round = 0; round < 3; round++)
+  for (const p of samples) {
+    const { doc, url: u } = await loadPage(p);
+    audit(doc, { url: u });
+    n++;
+  }
+record('CLI: pages per second (load + parse + audit, jsdom)', n / ((performance.now() - t0) / 1000), 'pages/s');
+
+// ---- report ----
+const width = Math.max(...rows.map((r) => r.metric.length));
+console.log(`\n${'metric'.padEnd(width)}  value         budget      result`);
+for (const r of rows) {
+  if (r.budget === undefined && r.value === 0 && r.metric.startsWith('  '))
+    console.log(`${r.metric.padEnd(width)}  ${r.unit}`);
+  else
+    console.log(
+      `${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padEnd(14)}${(r.budget ?? '').padEnd(12)}${r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL'}`,
+    );
+}
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'bench', 'results.json'),
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, results: rows }, null, 2),
+);
+console.log(`\n${rows.filter((r) => r.pass === false).length} budget(s) missed; figures in bench/results.json`);
