@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessages } from '../components/ext/messaging';
-import { getSettings, watchSettings, type Settings } from '../components/ext/settings';
+import { settingsItem, type Settings } from '../components/ext/settings';
+import { loadSettings, parseSettings } from '../components/ext/settings-schema';
 
 /** Per-tab verdict on the toolbar icon: error count, ✓ when clean, nothing on other pages. */
 function setBadge(tabId: number, detected: boolean, errors: number, clean: boolean) {
@@ -31,11 +32,12 @@ async function loadEngine(tabId: number, frameId = 0): Promise<boolean> {
 
 export default defineBackground(() => {
   onMessages({
+    'settings:get': () => loadSettings(),
     'engine:load': (_, { tabId, frameId }) => (tabId === undefined ? false : loadEngine(tabId, frameId)),
     'badge:set': ({ detected, errors, clean }, { tabId }) => {
       if (tabId !== undefined) setBadge(tabId, detected, errors, clean);
     },
   });
-  void getSettings().then(registerHosts);
-  watchSettings((s) => void registerHosts(s));
+  void loadSettings().then(registerHosts);
+  settingsItem.watch((v) => void registerHosts(parseSettings(v)));
 });

@@ -2,6 +2,7 @@
 // imports sendToTab / sendToBackground / onMessage from here: no stringly-typed messages elsewhere.
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '../../lib/result';
+import type { Settings } from './settings';
 
 /** What the content script knows about its page. */
 export interface Snapshot {
@@ -28,6 +29,8 @@ export interface Protocol {
   'audit:reveal': { req: { index: number }; res: boolean };
   /** content → background: inject the audit engine into this frame (report pages, or on demand). */
   'engine:load': { req: void; res: boolean };
+  /** any page → background: the validated settings. */
+  'settings:get': { req: void; res: Settings };
   /** content → background: set this tab's toolbar badge. */
   'badge:set': { req: { detected: boolean; errors: number; clean: boolean }; res: void };
 }

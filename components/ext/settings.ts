@@ -1,24 +1,22 @@
-// User settings: one versioned storage item validated with zod. A value that fails to parse
-// falls back to the defaults instead of breaking the extension.
+// User settings: one versioned storage item. Only the background validates it (with zod, in
+// settings-schema.ts; a value that fails to parse falls back to the defaults); pages and the
+// engine ask the background, so zod stays out of the popup and the injected engine.
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
-
-// No JIT: extension pages forbid eval, and zod's probe for it costs ~9 ms at startup.
-z.config({ jitless: true });
+import { sendToBackground } from './messaging';
 
 export const CATEGORIES = ['page', 'meta', 'section', 'format', 'table', 'cell', 'sum', 'text'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
-const SettingsSchema = z.object({
-  version: z.literal(1),
+export interface Settings {
+  version: 1;
   /** Rule groups (rule categories) switched on. */
-  categories: z.record(z.enum(CATEGORIES), z.boolean()),
+  categories: Record<Category, boolean>;
   /** Lowest severity drawn as markers on the page (everything still appears in the panel). */
-  minSeverity: z.enum(['info', 'warning', 'error']),
+  minSeverity: 'info' | 'warning' | 'error';
   /** Extra hosts (besides *.gov.cn) where the audit runs automatically. */
-  hosts: z.array(z.string()),
-  locale: z.enum(['zh', 'en']),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+  hosts: string[];
+  locale: 'zh' | 'en';
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
@@ -28,21 +26,14 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh',
 };
 
-/** Parse stored settings; anything unreadable becomes the defaults (merged field by field). */
-export function parseSettings(raw: unknown): Settings {
-  const merged = { ...DEFAULT_SETTINGS, ...(typeof raw === 'object' && raw ? raw : {}) };
-  merged.categories = { ...DEFAULT_SETTINGS.categories, ...((merged as Settings).categories ?? {}) };
-  const r = SettingsSchema.safeParse(merged);
-  return r.success ? r.data : DEFAULT_SETTINGS;
-}
-
-/** local:settings — the whole settings object; read through parseSettings. */
+/** local:settings — the whole settings object, validated by the background. */
 export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 
-export async function getSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
+/** Validated settings, from the background (defaults if it cannot answer). */
+export function getSettings(): Promise<Settings> {
+  return sendToBackground('settings:get', undefined).catch(() => DEFAULT_SETTINGS);
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((v) => cb(parseSettings(v)));
+  return settingsItem.watch(() => void getSettings().then(cb));
 }

@@ -2,6 +2,7 @@
 // each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
 import type { Locale } from '../audit';
 import type { AuditResult, Finding } from '../result';
+import { csvCell, escapeHtml, mdText } from './escape';
 import { formatLabel, reasonLabel, severityLabel, summaryLine } from './text';
 
 export interface ExportMeta {
@@ -64,9 +65,6 @@ export function toPlainText(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'
   return lines.join('\n');
 }
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** A table that pastes cleanly into Word, WPS and Excel (inline borders, no classes). */
 export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
   const cell = (s: string, tag = 'td') =>
@@ -84,25 +82,15 @@ export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): st
   return `<meta charset="utf-8">${head}${table}`;
 }
 
-const md = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-
 export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
-  const lines = header(r, m, locale).map(([k, v]) => `- **${md(k)}**：${md(v)}`);
+  const lines = header(r, m, locale).map(([k, v]) => `- **${mdText(k)}**：${mdText(v)}`);
   if (r.findings.length) {
     const cols = COLUMNS[locale];
     lines.push('', `| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`);
-    for (const row of rows(r, locale)) lines.push(`| ${row.map(md).join(' | ')} |`);
+    for (const row of rows(r, locale)) lines.push(`| ${row.map(mdText).join(' | ')} |`);
   }
   return lines.join('\n');
 }
-
-const csvCell = (s: string) =>
-  /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? "'" : '') + s.replace(/"/g, '""')}"` : s;
 
 /** CSV with a BOM so Excel opens the UTF-8 correctly; formula-like cells are neutralised. */
 export function toCsv(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
