@@ -1,10 +1,12 @@
 // npm run audit -- [file.html | directory | URL …] [--json]
+// npm run audit -- --sweep <listing.html | directory | URL> [--tsv | --csv | --json]
 // With no argument: the bundled sample pages (the five seeds as portal pages).
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audit } from '../lib/audit';
 import { toText } from '../lib/format/text';
+import { sweepReport } from '../lib/sweep/local';
 import { loadPage } from './load';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/seeds');
@@ -20,6 +22,15 @@ async function expand(arg: string): Promise<string[]> {
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  const sweepAt = argv.indexOf('--sweep');
+  if (sweepAt >= 0) {
+    const target = argv[sweepAt + 1] ?? '';
+    const format = json ? 'json' : argv.includes('--csv') ? 'csv' : argv.includes('--tsv') ? 'tsv' : 'md';
+    return sweepReport(target, { load: loadPage, format }).then(
+      (out) => (console.log(out), 0),
+      (e: unknown) => (console.error(`无法读取 ${target}：${e instanceof Error ? e.message : String(e)}`), 1),
+    );
+  }
   const args = argv.filter((a) => !a.startsWith('--'));
   const sources = (await Promise.all((args.length ? args : [SAMPLES]).map(expand))).flat();
   const out: unknown[] = [];

@@ -1,22 +1,12 @@
-// Load a page for the CLI: a file (charset from <meta>, GBK-safe), or a URL. The page URL is
-// the canonical link when a local file carries one, so URL-derived facts (publication date) hold.
+// Load a page for the CLI: a file or a URL, decoded by lib/sweep/decode (shared with the extension;
+// GBK-safe). The page URL is the canonical link when a local file carries one, so URL-derived facts
+// (publication date) hold.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { decode } from '../lib/sweep/decode';
 
-export function decode(buf: Uint8Array, contentType = ''): string {
-  const head = new TextDecoder('latin1').decode(buf.subarray(0, 2048));
-  const charset = (
-    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
-    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
-    'utf-8'
-  ).toLowerCase();
-  try {
-    return new TextDecoder(charset === 'gb2312' ? 'gbk' : charset).decode(buf);
-  } catch {
-    return new TextDecoder('utf-8').decode(buf);
-  }
-}
+export { decode };
 
 export async function loadPage(source: string): Promise<{ doc: Document; url: string }> {
   let html: string;

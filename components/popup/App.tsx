@@ -6,9 +6,11 @@ import { browser } from 'wxt/browser';
 import type { Locale } from '../../lib/audit';
 import { toCsv, toHtml, toJson, toMarkdown, toPlainText } from '../../lib/format/export';
 import type { AuditResult } from '../../lib/result';
+import { hostPattern } from '../../lib/sweep/links';
 import { sendToTab, type Snapshot } from '../ext/messaging';
 import { getSettings, watchSettings } from '../ext/settings';
 import { translator, type Translate } from '../i18n';
+import { patternHost, sweepSearch } from '../sweep/model';
 import {
   KIND_ICON,
   KINDS,
@@ -133,6 +135,8 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** Whether the extension may already fetch from the page's host (asked before the sweep click). */
+  const [hostGranted, setHostGranted] = useState(false);
   /** The content script answered audit:get, so it is already on the page. */
   const present = useRef(false);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -221,6 +225,41 @@ export function App() {
     [target],
   );
 
+  const pageUrl = phase.kind === 'ready' ? phase.snapshot?.page.url : undefined;
+  useEffect(() => {
+    const pattern = pageUrl ? hostPattern(pageUrl) : null;
+    if (!pattern) return;
+    browser.permissions.contains({ origins: [pattern] }).then(setHostGranted, () => setHostGranted(false));
+  }, [pageUrl]);
+
+  /**
+   * "审核本栏目全部年报": the sweep runs in its own tab (sweep.html); the host permission it needs is
+   * requested here, synchronously in the click, unless it is already granted.
+   */
+  const sweep = () => {
+    const pattern = pageUrl ? hostPattern(pageUrl) : null;
+    if (!target || !pageUrl || !pattern) return;
+    const open = () =>
+      browser.tabs
+        .create({ url: browser.runtime.getURL(`/sweep.html${sweepSearch({ url: pageUrl, tab: target.id })}`) })
+        .catch((e: unknown) => notify({ text: tr('sweep.permError', { error: errorText(e) }), tone: 'error' }));
+    if (hostGranted) {
+      void open();
+      return;
+    }
+    let request: Promise<boolean>;
+    try {
+      request = browser.permissions.request({ origins: [pattern] });
+    } catch (e) {
+      request = Promise.reject(e);
+    }
+    request.then(
+      (granted) =>
+        granted ? void open() : notify({ text: tr('sweep.permDenied', { host: patternHost(pattern) }), tone: 'error' }),
+      (e: unknown) => notify({ text: tr('sweep.permError', { error: errorText(e) }), tone: 'error' }),
+    );
+  };
+
   const openOptions = () => {
     browser.runtime.openOptionsPage().catch(() => {});
   };
@@ -236,7 +275,16 @@ export function App() {
         </button>
       </header>
       <main>
-        <Body phase={phase} busy={busy} tr={tr} locale={locale} onRun={run} onReveal={reveal} notify={notify} />
+        <Body
+          phase={phase}
+          busy={busy}
+          tr={tr}
+          locale={locale}
+          onRun={run}
+          onSweep={sweep}
+          onReveal={reveal}
+          notify={notify}
+        />
       </main>
       <p class={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite" data-testid="notice">
         {notice?.text ?? ''}
@@ -251,11 +299,12 @@ interface BodyProps {
   tr: Translate;
   locale: Locale;
   onRun: () => void;
+  onSweep: () => void;
   onReveal: (index: number) => void;
   notify: (n: Notice, ms?: number) => void;
 }
 
-function Body({ phase, busy, tr, locale, onRun, onReveal, notify }: BodyProps) {
+function Body({ phase, busy, tr, locale, onRun, onSweep, onReveal, notify }: BodyProps) {
   if (phase.kind === 'loading') return <p class="muted">{tr('popup.loading')}</p>;
   if (phase.kind === 'no-tab') return <p class="status">{tr('popup.noTab')}</p>;
   if (phase.kind === 'restricted')
@@ -268,8 +317,8 @@ function Body({ phase, busy, tr, locale, onRun, onReveal, notify }: BodyProps) {
 
   const snapshot = phase.snapshot;
   const view = deriveView(snapshot);
-  const runButton = (label: 'action.run' | 'action.rerun' = 'action.run') => (
-    <button type="button" class="primary" onClick={onRun} disabled={busy} data-testid="run">
+  const runButton = (label: 'action.run' | 'action.rerun' = 'action.run', primary = true) => (
+    <button type="button" class={primary ? 'primary' : 'secondary'} onClick={onRun} disabled={busy} data-testid="run">
       {busy ? tr('popup.running') : tr(label)}
     </button>
   );
@@ -300,16 +349,26 @@ function Body({ phase, busy, tr, locale, onRun, onReveal, notify }: BodyProps) {
           {runButton('action.rerun')}
         </section>
       );
-    case 'not-report':
+    case 'not-report': {
+      const listing = view.reason === 'look-alike:listing';
       return (
         <section class="state">
           <h2 class="status">{tr('state.notReport', { reason: reasonText(view.reason, locale) })}</h2>
+          {listing && (
+            <div class="sweep-entry" data-testid="sweep-entry">
+              <p class="muted">{tr('sweep.popupHint')}</p>
+              <button type="button" class="primary" onClick={onSweep} data-testid="sweep">
+                {tr('action.sweep')}
+              </button>
+            </div>
+          )}
           <p class="muted">{tr('state.notReportHint')}</p>
           {injectError}
-          {runButton()}
+          {runButton('action.run', !listing)}
           {snapshot && <Exports snapshot={snapshot} result={view.result} tr={tr} locale={locale} notify={notify} />}
         </section>
       );
+    }
     case 'report':
       return (
         <>

@@ -1,0 +1,82 @@
+// The sweep table as text: TSV (pastes into Excel/WPS as cells), CSV (BOM, CRLF, formula-like cells
+// neutralised) and Markdown, with the escaping conventions of lib/format/export.ts. Page text
+// (titles, agencies, URLs) is always data, never markup or a spreadsheet formula.
+import type { Locale } from '../audit';
+import { csvCell, mdText, tsvCell } from '../format/escape';
+import { formatShort, type SweepRow } from './table';
+
+const COLUMNS: Record<Locale, string[]> = {
+  zh: ['序号', '机关', '年度', '格式', '错误', '警告', '待核', '跨年度问题', '标题', '网址', '备注'],
+  en: ['#', 'agency', 'year', 'format', 'errors', 'warnings', 'review', 'cross-year findings', 'title', 'url', 'note'],
+};
+
+/** One finding per line in the plain formats: "year.carry-over 二、上年结转 / 总计：…". */
+const yearsText = (r: SweepRow) => r.years.map((y) => `[${y.ruleId}] ${y.message}`).join('；');
+
+export function exportCells(rows: readonly SweepRow[], locale: Locale = 'zh'): string[][] {
+  return rows.map((r) => {
+    const read = r.status === 'ok';
+    return [
+      String(r.index + 1),
+      r.agency,
+      r.year === null ? '' : String(r.year),
+      read ? formatShort(r.format, locale) : '',
+      read ? String(r.errors) : '',
+      read ? String(r.warnings) : '',
+      read ? String(r.review) : '',
+      yearsText(r),
+      r.title,
+      r.url,
+      r.note,
+    ];
+  });
+}
+
+export function toCsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
+  return (
+    '\ufeff' +
+    [COLUMNS[locale], ...exportCells(rows, locale)].map((r) => r.map(csvCell).join(',')).join('\r\n') +
+    '\r\n'
+  );
+}
+
+export function toTsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
+  return [COLUMNS[locale], ...exportCells(rows, locale)].map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
+}
+
+/** A link whose URL cannot break out of the Markdown link syntax. */
+const mdLink = (text: string, url: string) =>
+  /^(https?|file):\/\//i.test(url)
+    ? `[${mdText(text)}](${url.replace(/[()<>\s|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`
+    : mdText(text);
+
+export function toMarkdown(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
+  const cols = COLUMNS[locale].filter((_, i) => i !== 9); // the URL goes into the title's link
+  const lines = [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
+  for (const [i, cells] of exportCells(rows, locale).entries()) {
+    const r = rows[i];
+    const out = cells.map(mdText);
+    out[8] = mdLink(r.title, r.url);
+    out.splice(9, 1);
+    lines.push(`| ${out.join(' | ')} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export type SweepFormat = 'md' | 'tsv' | 'csv';
+
+export function sweepTable(rows: readonly SweepRow[], format: SweepFormat, locale: Locale = 'zh'): string {
+  return format === 'csv' ? toCsv(rows, locale) : format === 'tsv' ? toTsv(rows, locale) : toMarkdown(rows, locale);
+}
+
+/** A safe download name: 年报栏目审核_<host>_<date>.csv. */
+export function sweepFileName(listingUrl: string, date: Date, ext = 'csv'): string {
+  let host = '';
+  try {
+    host = new URL(listingUrl).hostname;
+  } catch {
+    /* not a URL */
+  }
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return ['年报栏目审核', host.replace(/[^\w.-]/g, '_'), day].filter(Boolean).join('_') + `.${ext}`;
+}

@@ -1,0 +1,97 @@
+// The CLI's sweep (Node only: reads the file system): `--sweep <listing.html | directory | URL>`.
+// A listing file's links are resolved against its canonical URL (or, without one, the file path);
+// links that point into the listing's own directory — under the canonical URL's directory, or
+// file: URLs — are read from the local copies beside the listing; other http(s) links are fetched.
+// A directory sweeps every .html/.htm file in it. The page loader (jsdom) is the caller's.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Locale } from '../audit';
+import type { Rule } from '../rules/types';
+import type { LoadedPage } from './fetch';
+import { anchorsOf, reportLinks, type ReportLink } from './links';
+import { sweepTable, type SweepFormat } from './export';
+import { sweep, type SweepResult } from './sweep';
+import { summarize, sweepRows } from './table';
+
+export interface LocalSweepOptions {
+  /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
+  load: (source: string) => Promise<LoadedPage>;
+  rules?: Rule[];
+  locale?: Locale;
+  concurrency?: number;
+  delayMs?: number;
+}
+
+export interface LocalSweep extends SweepResult {
+  /** What was swept: the listing's URL, or the directory. */
+  source: string;
+}
+
+const isHttp = (s: string) => /^https?:\/\//i.test(s);
+
+/** Where to read a link from: a local path when it points into the listing's directory, else the URL. */
+export function localSource(link: string, listingPath: string, canonical: string | null): string {
+  if (link.startsWith('file:')) return fileURLToPath(link);
+  if (canonical) {
+    const dir = new URL('.', canonical).href;
+    if (link.startsWith(dir)) {
+      const rest = decodeURIComponent(link.slice(dir.length).split(/[?#]/)[0]);
+      if (rest && !rest.split('/').includes('..')) return join(dirname(listingPath), rest);
+    }
+  }
+  return link;
+}
+
+export async function sweepLocal(target: string, opts: LocalSweepOptions): Promise<LocalSweep> {
+  const run = (links: ReportLink[], source: (l: ReportLink) => string) =>
+    sweep(links, {
+      load: (l) => opts.load(source(l)),
+      rules: opts.rules,
+      locale: opts.locale,
+      concurrency: opts.concurrency,
+      // The pause between requests spares a web server; local copies need none.
+      delayMs: links.some((l) => isHttp(source(l))) ? opts.delayMs : 0,
+    });
+
+  if (isHttp(target)) {
+    const page = await opts.load(target);
+    const links = reportLinks(anchorsOf(page.doc), target);
+    return { source: target, ...(await run(links, (l) => l.url)) };
+  }
+
+  const s = await stat(target);
+  if (s.isDirectory()) {
+    const names = (await readdir(target)).filter((n) => /\.html?$/i.test(n)).sort();
+    const links = names.map((n) => ({ url: pathToFileURL(join(target, n)).href, text: n }));
+    return { source: target, ...(await run(links, (l) => fileURLToPath(l.url))) };
+  }
+
+  const page = await opts.load(target);
+  const canonical = page.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const absCanonical = canonical && isHttp(canonical) ? canonical : null;
+  const links = reportLinks(anchorsOf(page.doc), absCanonical ?? pathToFileURL(target).href);
+  return {
+    source: absCanonical ?? basename(target),
+    ...(await run(links, (l) => localSource(l.url, target, absCanonical))),
+  };
+}
+
+/** The CLI's output for `--sweep`: the result table (Markdown, TSV or CSV) and a summary, or JSON. */
+export async function sweepReport(
+  target: string,
+  opts: LocalSweepOptions & { format?: SweepFormat | 'json' },
+): Promise<string> {
+  const locale = opts.locale ?? 'zh';
+  const res = await sweepLocal(target, opts);
+  const rows = sweepRows(res.items, res.years, locale);
+  if (opts.format === 'json') return JSON.stringify({ source: res.source, rows }, null, 2);
+  const table = sweepTable(rows, opts.format ?? 'md', locale);
+  if (opts.format === 'csv' || opts.format === 'tsv') return table.trimEnd();
+  const s = summarize(rows);
+  const summary =
+    locale === 'zh'
+      ? `${res.source}：${s.total} 个年报链接，已审核 ${s.ok}，非年报 ${s.notReport}，无法读取 ${s.failed}；跨年度问题 ${s.yearFindings} 条`
+      : `${res.source}: ${s.total} report links, ${s.ok} audited, ${s.notReport} not reports, ${s.failed} unreadable; ${s.yearFindings} cross-year findings`;
+  return `${summary}\n\n${table.trimEnd()}`;
+}

@@ -1,0 +1,76 @@
+// Cross-year pairing: among the audited reports of a sweep, every report whose agency also
+// published the year before (agencies compared with sameAgency, so "临江市市场监管局" meets
+// "临江市市场监督管理局") is checked against that report with the year.* rules.
+import { fill, type Locale } from '../audit';
+import type { ReportModel } from '../report/build';
+import { sameAgency } from '../report/meta';
+import type { Finding } from '../result';
+import type { Emitted } from '../rules/types';
+import yearCarryOver from '../rules/year.carry-over';
+import yearInForce from '../rules/year.in-force';
+import type { YearRule } from '../rules/year.types';
+
+/** The cross-year rules, in catalog order. Not part of the single-page RULES. */
+export const YEAR_RULES: YearRule[] = [yearCarryOver, yearInForce];
+
+export interface YearReport {
+  /** The report's position in the sweep. */
+  index: number;
+  agency: string | null;
+  year: number | null;
+  model: ReportModel;
+}
+
+/** A year.* finding: a Finding of this year's report, naming last year's report it was compared with. */
+export interface YearFinding extends Finding {
+  index: number;
+  prevIndex: number;
+  agency: string;
+  year: number;
+  prevYear: number;
+}
+
+/** [this year, last year] for every report whose agency has a report for the year before. */
+export function yearPairs<R extends Pick<YearReport, 'agency' | 'year'>>(reports: readonly R[]): [R, R][] {
+  const pairs: [R, R][] = [];
+  for (const cur of reports) {
+    if (!cur.agency || cur.year === null) continue;
+    const prev = reports.find(
+      (p) => p !== cur && p.year === cur.year! - 1 && !!p.agency && sameAgency(p.agency, cur.agency!),
+    );
+    if (prev) pairs.push([cur, prev]);
+  }
+  return pairs;
+}
+
+export function compareYears(
+  reports: readonly YearReport[],
+  opts: { locale?: Locale; rules?: readonly YearRule[] } = {},
+): YearFinding[] {
+  const locale = opts.locale ?? 'zh';
+  const out: YearFinding[] = [];
+  for (const [cur, prev] of yearPairs(reports)) {
+    for (const rule of opts.rules ?? YEAR_RULES) {
+      rule.check(cur.model, prev.model, (e: Emitted) => {
+        const f: YearFinding = {
+          ruleId: rule.id,
+          severity: e.severity ?? rule.severity,
+          outcome: e.outcome ?? 'violation',
+          message: fill(rule.messages[e.msg ?? 'default'][locale], e.params),
+          category: rule.category,
+          location: e.location,
+          params: e.params,
+          index: cur.index,
+          prevIndex: prev.index,
+          agency: cur.agency!,
+          year: cur.year!,
+          prevYear: prev.year!,
+        };
+        for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
+          if (e[k] !== undefined) Object.assign(f, { [k]: e[k] });
+        out.push(f);
+      });
+    }
+  }
+  return out;
+}
