@@ -2,6 +2,7 @@
 // more. The engine (audit + overlay) is injected only on a report, or when the popup asks.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Engine } from '../components/ext/auditor';
+import { candidateDocuments } from '../components/ext/frames';
 import { onMessages, sendToBackground } from '../components/ext/messaging';
 import { gate } from '../lib/report/detect';
 
@@ -43,7 +44,8 @@ export default defineContentScript({
       'audit:reveal': ({ index }) => host.__govReportEngine?.reveal(index) ?? false,
     });
 
-    const pass = gate(document, location.href).pass;
+    // The page, or a same-origin frame holding the article.
+    const pass = candidateDocuments(document).some((d) => gate(d, d.location?.href ?? location.href).pass);
     host.__govReportMainMs = performance.now() - host.__govReportStart;
     if (pass) void engine().then((e) => e?.run(false));
   },

@@ -9,6 +9,7 @@ import { auditAsync, isClean, type Audit } from '../../lib/audit';
 import { RULES } from '../../lib/rules';
 import { Overlay, type OverlayHandle } from '../overlay/Overlay';
 import { OVERLAY_CSS } from '../overlay/styles';
+import { candidateDocuments, relevantChange } from './frames';
 import { sendToBackground, type Snapshot } from './messaging';
 import { getSettings, watchSettings, type Settings } from './settings';
 
@@ -55,6 +56,7 @@ export function createEngine(ctx: ContentScriptContext, scriptStart = performanc
   let handle: OverlayHandle | null = null;
   let observer: MutationObserver | null = null;
   let reported = false;
+  let runs = 0;
 
   const fail = (e: unknown): Snapshot => {
     if (!reported) console.error(PREFIX, e);
@@ -109,13 +111,13 @@ export function createEngine(ctx: ContentScriptContext, scriptStart = performanc
       forced ||= force;
       const enabled = RULES.filter((r) => settings!.categories[r.category] !== false);
       // Sliced (no long task) and budgeted: a huge page gets a partial result, not a frozen tab.
-      last = await auditAsync(document, {
-        url: location.href,
-        force: forced,
-        locale: settings.locale,
-        rules: enabled,
-        budgetMs: AUDIT_BUDGET_MS,
-      });
+      // The page itself first, then same-origin frames (a framed article).
+      const opts = { force: forced, locale: settings.locale, rules: enabled, budgetMs: AUDIT_BUDGET_MS };
+      for (const doc of candidateDocuments(document)) {
+        last = await auditAsync(doc, { ...opts, url: doc.location?.href ?? location.href });
+        if (last.result.detected) break;
+      }
+      if (!last) throw new Error('no document');
       const r = last.result;
       snapshot = {
         state: r.detected ? 'report' : 'not-report',
@@ -125,6 +127,7 @@ export function createEngine(ctx: ContentScriptContext, scriptStart = performanc
         unreadable: last.model?.unreadable.map(describeUnreadable) ?? [],
         forced,
       };
+      snapshot.runs = ++runs;
       const audited = performance.now();
       if (r.detected) await draw(last);
       else removeOverlay();
@@ -138,21 +141,20 @@ export function createEngine(ctx: ContentScriptContext, scriptStart = performanc
     }
   }
 
-  /** Re-audit when the body changes (script-filled portals), ignoring our own host. */
+  /** Re-audit when content arrives or is replaced (script-filled portals, in-page navigation). */
   function watch() {
     observer?.disconnect();
-    const root = document.body;
-    if (!root) return;
     let timer = 0;
     const started = Date.now();
+    const ours = (n: Node) => n === ui?.shadowHost || (ui?.shadowHost.contains(n) ?? false);
     observer = new MutationObserver((records) => {
       if (Date.now() - started > WATCH_MS) return observer?.disconnect();
-      const ours = (n: Node) => n === ui?.shadowHost || (ui?.shadowHost.contains(n) ?? false);
-      if (records.every((m) => ours(m.target) || [...m.addedNodes, ...m.removedNodes].every(ours))) return;
+      if (!relevantChange(records, ours)) return;
       clearTimeout(timer);
       timer = window.setTimeout(() => void run(false), DEBOUNCE_MS);
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    for (const doc of candidateDocuments(document))
+      if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer?.disconnect());
   }
 

@@ -16,6 +16,8 @@ export interface Snapshot {
   unreadable: { text: string; href: string }[];
   /** The audit was started by the user on a page the gate did not pick up. */
   forced: boolean;
+  /** Audits run on this page so far (re-audits after late content or in-page navigation). */
+  runs?: number;
   /** Where the time went, ms on the page's clock (performance.now()). */
   timing?: { scriptStart: number; engineReady: number; audited: number; painted: number };
 }

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { FindingRefs, Locale } from '../../lib/audit';
 import type { AuditResult, Finding } from '../../lib/result';
 import { severityLabel } from '../../lib/format/text';
+import { topRect } from '../ext/frames';
 import { placeCard, placeMarker, type MarkerBox } from './geometry';
 import { OVERLAY_TEXT } from './strings';
 
@@ -26,7 +27,7 @@ export interface OverlayProps {
   bind(handle: OverlayHandle): void;
 }
 
-function useFrame(): number {
+function useFrame(windows: Window[]): number {
   const [frame, setFrame] = useState(0);
   useEffect(() => {
     let pending = 0;
@@ -34,21 +35,21 @@ function useFrame(): number {
       if (!pending) pending = requestAnimationFrame(() => ((pending = 0), setFrame((f) => f + 1)));
     };
     const opts = { passive: true, capture: true } as const;
-    window.addEventListener('scroll', bump, opts);
+    for (const w of windows) w.addEventListener('scroll', bump, opts);
     window.addEventListener('resize', bump, opts);
     const ro = new ResizeObserver(bump);
     ro.observe(document.documentElement);
     return () => {
-      window.removeEventListener('scroll', bump, opts);
+      for (const w of windows) w.removeEventListener('scroll', bump, opts);
       window.removeEventListener('resize', bump, opts);
       ro.disconnect();
       cancelAnimationFrame(pending);
     };
-  }, []);
+  }, [windows]);
   return frame;
 }
 
-const rectOf = (el: Element) => el.getBoundingClientRect();
+const rectOf = topRect;
 
 function Boxes({ els, cls }: { els: Element[]; cls: string }) {
   return (
@@ -65,7 +66,14 @@ function Boxes({ els, cls }: { els: Element[]; cls: string }) {
 
 export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProps) {
   const t = OVERLAY_TEXT[locale];
-  useFrame();
+  // The top window, plus the frame a framed report scrolls in.
+  const windows = useMemo(() => {
+    const ws = new Set<Window>([window]);
+    for (const r of refs)
+      for (const el of r.targets) if (el.ownerDocument.defaultView) ws.add(el.ownerDocument.defaultView);
+    return [...ws];
+  }, [refs]);
+  useFrame(windows);
   const [hidden, setHidden] = useState(false);
   const [panel, setPanel] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
