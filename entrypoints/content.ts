@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Engine } from '../components/ext/auditor';
 import { candidateDocuments } from '../components/ext/frames';
 import { onMessages, sendToBackground } from '../components/ext/messaging';
+import type { Settings } from '../components/ext/settings';
 import { gate } from '../lib/report/detect';
 
 /** Shared with the engine: both run in this extension's isolated world of the page. */
@@ -13,6 +14,8 @@ export interface EngineHost {
   __govReportEngine?: Engine;
   /** performance.now() when the content script started (for the benchmark's timings). */
   __govReportStart?: number;
+  /** Settings requested alongside the engine, so the first audit does not wait for them. */
+  __govReportSettings?: Promise<Settings>;
   /** Synchronous main-thread time of the content script's start (for the benchmark). */
   __govReportMainMs?: number;
 }
@@ -29,7 +32,7 @@ export default defineContentScript({
 
     let loading: Promise<Engine | null> | null = null;
     const engine = () =>
-      (loading ??= sendToBackground('engine:load', undefined).then(
+      (loading ??= ((host.__govReportSettings = sendToBackground('settings:get', undefined)), sendToBackground('engine:load', undefined)).then(
         () => host.__govReportEngine ?? null,
         (e: unknown) => (console.error('[年报审核] engine', e), null),
       ));

@@ -6,5 +6,5 @@ import type { EngineHost } from './content';
 export default defineUnlistedScript(() => {
   const host = window as unknown as EngineHost;
   if (host.__govReportEngine || !host.__govReportCtx) return;
-  host.__govReportEngine = createEngine(host.__govReportCtx, host.__govReportStart);
+  host.__govReportEngine = createEngine(host.__govReportCtx, host.__govReportStart, host.__govReportSettings);
 });

@@ -46,7 +46,11 @@ function stamp(d = new Date()): string {
 /** Resolves just after the next frame is produced (rAF, then the task after it). */
 const nextPaint = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()))));
 
-export function createEngine(ctx: ContentScriptContext, scriptStart = performance.now()): Engine {
+export function createEngine(
+  ctx: ContentScriptContext,
+  scriptStart = performance.now(),
+  settingsPromise: Promise<Settings> = getSettings(),
+): Engine {
   const engineReady = performance.now();
   let settings: Settings | null = null;
   let snapshot: Snapshot | null = null;
@@ -107,7 +111,7 @@ export function createEngine(ctx: ContentScriptContext, scriptStart = performanc
 
   async function run(force: boolean): Promise<Snapshot> {
     try {
-      settings ??= await getSettings();
+      settings ??= await settingsPromise;
       forced ||= force;
       const enabled = RULES.filter((r) => settings!.categories[r.category] !== false);
       // Sliced (no long task) and budgeted: a huge page gets a partial result, not a frozen tab.
