@@ -1,7 +1,10 @@
 // Overlay CSS, scoped by the shadow root. No @font-face/@property: WXT would hoist those into the
-// page's <head>, and the page must stay untouched outside our host.
+// page's <head>, and the page must stay untouched outside our host. The host itself is fixed and
+// 0×0, so it never adds to the page's height or shifts its layout.
 export const OVERLAY_CSS = `
-:host { all: initial; }
+:host { all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; }
+html, body { margin: 0; padding: 0; width: 0; height: 0; overflow: visible; }
 * { box-sizing: border-box; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;
   font: 13px/1.5 "PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",system-ui,sans-serif; color: #1f2328; }
