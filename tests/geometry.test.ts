@@ -39,9 +39,13 @@ describe('marker placement', () => {
   it('skips elements that are not rendered', () => {
     expect(placeMarker('TD', rect(0, 0, 0, 0), 'on', 0, 1280)).toBeNull();
   });
-  it('keeps cards inside the viewport', () => {
-    const c = placeCard({ left: 1250, top: 880 }, { width: 340, height: 150 }, 1280, 900);
-    expect(c.left + 340).toBeLessThanOrEqual(1280);
-    expect(c.top + 150).toBeLessThanOrEqual(900);
+  it('puts the card below its target, or above it near the bottom, inside the viewport, never over it', () => {
+    const target = rect(100, 300, 800, 30);
+    const below = placeCard({ left: 80, top: 302 }, target, { width: 340, height: 150 }, 1280, 900);
+    expect(below.top).toBeGreaterThanOrEqual(target.bottom);
+    const low = rect(1000, 800, 200, 30);
+    const above = placeCard({ left: 1190, top: 792 }, low, { width: 340, height: 150 }, 1280, 900);
+    expect(above.top + 150).toBeLessThanOrEqual(low.top);
+    expect(above.left + 340).toBeLessThanOrEqual(1280);
   });
 });

@@ -177,11 +177,15 @@ export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProp
         );
       })}
       {openF && openBox && (
-        <div class="card" role="tooltip" ref={cardRef} style={placeCard(openBox, cardSize, vw, vh)}>
+        <div
+          class="card"
+          role="tooltip"
+          ref={cardRef}
+          style={placeCard(openBox, rectOf(refs[open!].targets[0]), cardSize, vw, vh)}
+        >
           <div class="head">
             <span class={`tag ${kindOf(openF)}`}>{severityLabel(kindOf(openF), locale)}</span>
-            <span>{openF.ruleId}</span>
-            <span>·</span>
+            <span class="rule">{openF.ruleId}</span>
             <span>{openF.location}</span>
           </div>
           <div class="msg">{openF.message}</div>

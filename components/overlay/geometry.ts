@@ -52,16 +52,21 @@ export function placeMarker(
   return { left: Math.min(r.right + 4 + step, viewportWidth - MARKER - 2), top };
 }
 
-/** A card next to its marker, kept inside the viewport. */
+/** A card below its target (above when there is no room), never over the thing it describes. */
 export function placeCard(
   marker: { left: number; top: number },
+  target: Rect,
   card: { width: number; height: number },
   vw: number,
   vh: number,
 ) {
-  let left = marker.left + MARKER + 6;
-  if (left + card.width > vw - 8) left = Math.max(8, marker.left - card.width - 6);
-  let top = marker.top;
-  if (top + card.height > vh - 8) top = Math.max(8, vh - card.height - 8);
-  return { left, top: Math.max(8, top) };
+  const left = Math.max(8, Math.min(marker.left, vw - card.width - 8));
+  const below = target.bottom + 6;
+  if (below + card.height <= vh - 8) return { left, top: below };
+  const above = target.top - card.height - 6;
+  if (above >= 8) return { left, top: above };
+  // A target taller than the viewport: beside the marker, inside the viewport.
+  let side = marker.left + MARKER + 6;
+  if (side + card.width > vw - 8) side = Math.max(8, marker.left - card.width - 6);
+  return { left: side, top: Math.max(8, Math.min(marker.top, vh - card.height - 8)) };
 }
