@@ -43,9 +43,10 @@ export function placeMarker(
       line: { left: r.left, top: y + MARKER / 2, width: Math.max(r.width, 40) },
     };
   }
-  if (CELL.has(tag)) return { left: r.right - MARKER / 2 - step, top: r.top - MARKER / 2 };
-  // Tall targets (a table, a long paragraph): the marker stays in view while any of it is.
-  const top = Math.max(r.top + 2, Math.min(4, r.bottom - MARKER));
+  // Tall targets (a table, a long paragraph or cell): the marker stays in view while any of it is.
+  const pin = (y: number) => Math.max(y, Math.min(4, r.bottom - MARKER));
+  if (CELL.has(tag)) return { left: r.right - MARKER / 2 - step, top: pin(r.top - MARKER / 2) };
+  const top = pin(r.top + 2);
   if (tag === 'TABLE') return { left: Math.max(2, r.left - MARKER - 4) - step, top };
   const margin = r.left - MARKER - 6 - step;
   if (margin >= 2) return { left: margin, top };

@@ -4,12 +4,12 @@
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Inert Markdown: inline syntax (links, images, emphasis, code, tables, HTML) escaped, one line. */
+/** Inert Markdown: inline syntax (links, images, emphasis, code, tables, HTML, entities) escaped, one line. */
 export const mdText = (s: string) =>
   s
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
     .replace(/[\t\r\n]+/g, ' ')
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /** A leading =, +, -, @ (or tab/CR) makes a spreadsheet evaluate the cell: prefix an apostrophe. */
 export const neutral = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
