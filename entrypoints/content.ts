@@ -32,7 +32,8 @@ export default defineContentScript({
 
     let loading: Promise<Engine | null> | null = null;
     const engine = () =>
-      (loading ??= ((host.__govReportSettings = sendToBackground('settings:get', undefined)), sendToBackground('engine:load', undefined)).then(
+      (loading ??= ((host.__govReportSettings = sendToBackground('settings:get', undefined)),
+      sendToBackground('engine:load', undefined)).then(
         () => host.__govReportEngine ?? null,
         (e: unknown) => (console.error('[年报审核] engine', e), null),
       ));
