@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { CATEGORIES, DEFAULT_SETTINGS, getSettings, settingsItem, watchSettings, type Settings } from '../ext/settings';
 import { translator, type MessageKey } from '../i18n';
 import { hostProblem, normalizeHost, originPattern } from './model';
+import '../theme.css';
 import './options.css';
 
 const SEVERITIES = ['info', 'warning', 'error'] as const;

@@ -30,6 +30,8 @@ import {
   verdictText,
   type Kind,
 } from './model';
+import '../theme.css';
+import { download } from '../download';
 import './popup.css';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -114,19 +116,6 @@ async function writeClipboard(plain: string, html?: string): Promise<void> {
   } else {
     await clip.writeText(plain);
   }
-}
-
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 export function App() {

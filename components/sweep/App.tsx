@@ -27,6 +27,8 @@ import type { YearFinding } from '../../lib/sweep/years';
 import { DEFAULT_SETTINGS, getSettings, type Settings } from '../ext/settings';
 import { translator, type MessageKey, type Translate } from '../i18n';
 import { parseSweepSearch, patternHost, samePage, type SweepTarget } from './model';
+import '../theme.css';
+import { download } from '../download';
 import './sweep.css';
 
 type Phase =
@@ -91,19 +93,6 @@ async function missingPatterns(patterns: string[]): Promise<string[]> {
     if (!ok) out.push(p);
   }
   return out;
-}
-
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
