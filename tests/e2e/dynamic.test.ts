@@ -1,12 +1,9 @@
 // Dynamic portals in real Chromium: a report inside a same-origin frame, a body rendered by
 // script after load next to a ticker (no audit loop), and in-page navigation to another report.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../lib/audit';
 import type { AuditResult } from '../../lib/result';
-import { loadPage } from '../../cli/load';
-import { FIXTURES, launch, serveFixtures, tabIdOf, type Browser, type Served } from './harness';
+import { type Browser, cliResult, launch, type Served, serveFixtures, tabIdOf } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -19,10 +16,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const cli = async (path: string): Promise<AuditResult> => {
-  const { doc, url } = await loadPage(join(FIXTURES, path));
-  return audit(doc, { url }).result;
-};
 const counts = (page: Page) =>
   page
     .locator('gov-report-audit .chip .count')
@@ -40,7 +33,7 @@ async function snapshot(page: Page): Promise<{ runs?: number } | null> {
 
 describe('dynamic portals', () => {
   it('audits a report shown in a same-origin frame, markers on the framed elements', async () => {
-    const expected = await cli('seeds/000.html');
+    const expected = await cliResult('seeds/000.html');
     const page = await browser.context.newPage();
     await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/framed.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
@@ -57,7 +50,7 @@ describe('dynamic portals', () => {
   });
 
   it('audits a body rendered after load, and a ticker never re-triggers the audit', async () => {
-    const expected = await cli('seeds/000.html');
+    const expected = await cliResult('seeds/000.html');
     const page = await browser.context.newPage();
     await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/rendered.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
@@ -70,7 +63,7 @@ describe('dynamic portals', () => {
   });
 
   it('follows in-page navigation to another report', async () => {
-    const [a, b] = [await cli('seeds/000.html'), await cli('seeds/002.html')];
+    const [a, b] = [await cliResult('seeds/000.html'), await cliResult('seeds/002.html')];
     const page = await browser.context.newPage();
     await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/navigate.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });

@@ -7,6 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { loadPage } from '../../cli/load';
+import { audit } from '../../lib/audit';
+import type { AuditResult } from '../../lib/result';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXT = join(ROOT, '.output', 'chrome-mv3');
@@ -99,4 +102,28 @@ export async function openPopup(b: Browser, tabId: number): Promise<Page> {
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
   return popup;
+}
+
+/** What the CLI (same lib code under jsdom) finds on a fixture page: the browser must agree. */
+export async function cliResult(path: string): Promise<AuditResult> {
+  const { doc, url } = await loadPage(join(FIXTURES, path));
+  return audit(doc, { url }).result;
+}
+
+/** Click "复制结果" in the popup, wait for its confirmation, and read both clipboard flavours back. */
+export async function copyFromPopup(popup: Page, findings: number): Promise<{ text: string; html: string }> {
+  await popup.locator('[data-testid="copy"]').click();
+  for (
+    let i = 0;
+    i < 50 && !((await popup.locator('[data-testid="notice"]').textContent()) ?? '').includes(`已复制 ${findings} 条`);
+    i++
+  )
+    await popup.waitForTimeout(100);
+  return popup.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return {
+      text: await (await item.getType('text/plain')).text(),
+      html: await (await item.getType('text/html')).text(),
+    };
+  });
 }

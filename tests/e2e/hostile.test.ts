@@ -15,7 +15,7 @@ import { collapse } from '../../lib/text/normalize';
 import { loadPage } from '../../cli/load';
 import { csvProblems, htmlProblems, markdownProblems, markdownText } from '../fixtures/hostile/checks';
 import { AGENCY, COMPILER, PAGE_TITLE_TAIL, PAYLOADS, T3_CELLS } from '../fixtures/hostile/payloads';
-import { FIXTURES, launch, openPopup, tabIdOf, type Browser } from './harness';
+import { FIXTURES, launch, openPopup, tabIdOf, type Browser, copyFromPopup } from './harness';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 const PAGE = 'payloads.html';
@@ -217,17 +217,7 @@ describe(`hostile page under a strict CSP (${CSP})`, () => {
     expect(await liveMarkup(popup, 'body'), 'popup body').toEqual([]);
 
     // Copy: both clipboard flavours.
-    await popup.locator('[data-testid="copy"]').click();
-    await expect
-      .poll(() => popup.locator('[data-testid="notice"]').textContent())
-      .toContain(`已复制 ${expected.findings.length} 条`);
-    const clip = await popup.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      return {
-        text: await (await item.getType('text/plain')).text(),
-        html: await (await item.getType('text/html')).text(),
-      };
-    });
+    const clip = await copyFromPopup(popup, expected.findings.length);
     for (const f of expected.findings) expect(clip.text).toContain(f.message);
     for (const s of [AGENCY, PAGE_TITLE_TAIL]) expect(clip.text).toContain(s);
     const html = htmlProblems(clip.html);

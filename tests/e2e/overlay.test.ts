@@ -5,10 +5,18 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../lib/audit';
 import type { AuditResult } from '../../lib/result';
-import { loadPage } from '../../cli/load';
-import { FIXTURES, SHOTS, launch, markers, serveFixtures, tabIdOf, type Browser, type Served } from './harness';
+import {
+  type Browser,
+  cliResult,
+  FIXTURES,
+  launch,
+  markers,
+  type Served,
+  serveFixtures,
+  SHOTS,
+  tabIdOf,
+} from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -23,11 +31,6 @@ afterAll(async () => {
 });
 
 const url = (path: string) => `http://www.linjiang.gov.cn:${served.port}/${path}`;
-
-async function cliResult(path: string): Promise<AuditResult> {
-  const { doc, url: u } = await loadPage(join(FIXTURES, path));
-  return audit(doc, { url: u }).result;
-}
 
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();

@@ -4,10 +4,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../lib/audit';
-import type { AuditResult } from '../../lib/result';
-import { loadPage } from '../../cli/load';
-import { FIXTURES, SHOTS, launch, openPopup, serveFixtures, tabIdOf, type Browser, type Served } from './harness';
+import {
+  type Browser,
+  cliResult,
+  launch,
+  openPopup,
+  type Served,
+  serveFixtures,
+  SHOTS,
+  tabIdOf,
+  copyFromPopup,
+} from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -20,11 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await served?.close();
 });
-
-async function cliResult(path: string): Promise<AuditResult> {
-  const { doc, url } = await loadPage(join(FIXTURES, path));
-  return audit(doc, { url }).result;
-}
 
 async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
   const page = await browser.context.newPage();
@@ -61,16 +63,7 @@ describe('popup', () => {
       const name = path.replace(/\W+/g, '-').replace(/-html$/, '');
       await popup.screenshot({ path: join(SHOTS, `${name}-popup.png`), fullPage: true });
 
-      await popup.locator('[data-testid="copy"]').click();
-      await expect
-        .poll(() => popup.locator('[data-testid="notice"]').textContent())
-        .toContain(`已复制 ${expected.findings.length} 条`);
-      const clip = await popup.evaluate(async () => {
-        const [item] = await navigator.clipboard.read();
-        const text = await (await item.getType('text/plain')).text();
-        const html = await (await item.getType('text/html')).text();
-        return { text, html };
-      });
+      const clip = await copyFromPopup(popup, expected.findings.length);
       for (const f of expected.findings) {
         expect(clip.text).toContain(f.message);
         expect(clip.text).toContain(f.location);
