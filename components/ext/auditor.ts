@@ -163,6 +163,9 @@ export function createEngine(
   }
 
   ctx.onInvalidated(removeOverlay);
+  // Disabled, removed or reloaded extension: WXT notices on its next timer tick and invalidates
+  // the context, which removes our host. Nothing of ours stays on the page.
+  ctx.setInterval(() => {}, 1000);
   ctx.addEventListener(window, 'wxt:locationchange', () => last && void run(false).then(watch));
   const unwatch = watchSettings((s) => {
     settings = s;
