@@ -102,14 +102,12 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   const tParse = now();
   // Out of time while reading the page: its model may be partial, so no verdict from it.
   const parseCut = stop();
-  const hasT3Values = model.tables.t3?.values.some((v) => v.v.kind !== 'placeholder') ?? false;
   if (parseCut) return { ...notDetected('incomplete:time-budget', t0), model };
-  if (model.tables.t3 && !hasT3Values && model.sections.size < 6 && !model.title)
-    return notDetected('look-alike:blank-format', t0);
-  if (model.sections.size < 3 && !model.tables.t3) {
+  if (model.sections.size < 3 && !model.tables.t3)
     return notDetected(isListing(doc) ? 'look-alike:listing' : 'no-report-structure', t0);
-  }
-  if (model.tables.t3 && !hasT3Values && /格式|通知/.test(model.title?.text ?? doc.title))
+  // A reprint of the format itself: table 三 with no values, untitled or titled as a notice.
+  const blankT3 = model.tables.t3 && !model.tables.t3.values.some((v) => v.v.kind !== 'placeholder');
+  if (blankT3 && ((model.sections.size < 6 && !model.title) || /格式|通知/.test(model.title?.text ?? doc.title)))
     return notDetected('look-alike:blank-format', t0);
 
   const findings: Finding[] = [];

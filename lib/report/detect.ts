@@ -23,10 +23,11 @@ export function gate(doc: Document, url: string): Gate {
     (t) => t.replace(/\s+/g, ''),
   );
   const signals: string[] = [];
-  if (titles.some((t) => REPORT_TITLE.test(t))) signals.push('title');
+  const matched = titles.find((t) => REPORT_TITLE.test(t));
+  if (matched) signals.push('title');
   if (/信息公开年报|年度报告/.test(metaContent(doc, 'ColumnType') ?? '')) signals.push('column');
   if (REPORT_URL.test(url)) signals.push('url');
-  const reportTitle = titles.find((t) => REPORT_TITLE.test(t)) ?? titles.find(Boolean) ?? '';
+  const reportTitle = matched ?? titles.find(Boolean) ?? '';
   let exclusion = LOOKALIKE.find(([re]) => re.test(reportTitle))?.[1] ?? null;
   // Column/URL signals without a report title: most likely the 年报 listing page itself.
   if (!exclusion && signals.length && !signals.includes('title') && isListing(doc)) exclusion = 'listing';
