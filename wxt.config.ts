@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 
 // Chrome MV3 by default; `wxt build -b firefox` for Firefox (MV2).
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion }) => ({
@@ -11,7 +10,9 @@ export default defineConfig({
     description: '在政府网站上就地审核政府信息公开工作年度报告：缺失章节、旧版表格、勾稽关系、文表不符。',
     // activeTab + scripting: "审核此页" on any site; storage: settings; clipboardWrite: copy findings.
     permissions: ['activeTab', 'storage', 'scripting', 'clipboardWrite'],
-    // Where the content script runs, so the background may inject the engine there.
+    // The gate (entrypoints/gate.ts, an unlisted script so it carries no WXT runtime) on every
+    // gov.cn page; the host permission lets the background inject the engine there.
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['gate.js'], run_at: 'document_idle' }],
     host_permissions: ['*://*.gov.cn/*'],
     // Auto-run hosts the user adds in options are requested one by one at that moment.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),

@@ -30,7 +30,7 @@ if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
 const page = await ctx.newPage();
 const cdp = await ctx.newCDPSession(page);
 await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.setSamplingInterval', { interval: 25 });
 await cdp.send('Profiler.start');
 await page.goto(`http://www.linjiang.gov.cn:${port}/p.html`);
 if (target === 'home') await page.waitForTimeout(1000);

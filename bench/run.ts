@@ -146,7 +146,10 @@ async function snapshot(worker: Worker, page: Page) {
         }
       ).chrome;
       const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-      return c.tabs.sendMessage(tab.id!, { type: 'audit:get' }).catch(() => null);
+      const reply = (await c.tabs.sendMessage(tab.id!, { type: 'audit:get' }).catch(() => null)) as {
+        value?: unknown;
+      } | null;
+      return reply?.value ?? null;
     });
     const s = snap as {
       timing?: Timing;
@@ -193,7 +196,7 @@ async function reportRun(ctx: BrowserContext, worker: Worker, name: string) {
 
 // ---- 5. bundle sizes ----
 const file = (p: string) => readFileSync(join(EXT, p));
-const content = file('content-scripts/content.js');
+const content = file('gate.js');
 const engine = file('engine.js');
 const popupHtml = file('popup.html').toString();
 const popupFiles = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)]

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import { onMessages } from '../components/ext/messaging';
 import { settingsItem, type Settings } from '../components/ext/settings';
 import { loadSettings, parseSettings } from '../components/ext/settings-schema';
@@ -20,7 +20,7 @@ async function registerHosts(s: Settings) {
   const matches = s.hosts.map((h) => `*://${h}/*`);
   if (!matches.length) return;
   await browser.scripting
-    .registerContentScripts([{ id, matches, js: ['content-scripts/content.js'], runAt: 'document_idle' }])
+    .registerContentScripts([{ id, matches, js: ['gate.js'], runAt: 'document_idle' }])
     .catch((e: unknown) => console.error('[年报审核] register hosts', e));
 }
 

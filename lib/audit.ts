@@ -3,7 +3,7 @@
 import { cssPath } from './dom/path';
 import { buildReport, type ReportModel } from './report/build';
 import { runSteps, yieldToPage, type Steps } from './steps';
-import { gate, isListing } from './report/detect';
+import { gate, isListing, lookAlike } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
 import type { AuditResult, Finding } from './result';
 import { RULES } from './rules';
@@ -94,7 +94,8 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   const t0 = now();
   const g = gate(doc, url);
   if (!opts.force && !g.pass) return notDetected('no-report-signal', t0);
-  if (g.exclusion) return notDetected(`look-alike:${g.exclusion}`, t0);
+  const exclusion = lookAlike(doc, g);
+  if (exclusion) return notDetected(`look-alike:${exclusion}`, t0);
   const tDetect = now();
   yield;
 

@@ -4,6 +4,7 @@
 /** The page and its same-origin frames (two levels), top first. Cross-origin frames are skipped. */
 export function candidateDocuments(top: Document): Document[] {
   const out = [top];
+  if (!top.querySelector('iframe, frame')) return out; // the usual case, and no element is touched
   for (let i = 0; i < out.length && out.length < 12; i++)
     for (const f of Array.from(out[i].querySelectorAll('iframe, frame'))) {
       try {

@@ -1,5 +1,8 @@
 // The one message protocol between popup, background and content script. Everything else
 // imports sendToTab / sendToBackground / onMessage from here: no stringly-typed messages elsewhere.
+// The native namespace (wxt/browser), not webextension-polyfill: this module runs in every gov.cn
+// page, where evaluating the polyfill cost ~5 ms of main thread (see bench). Replies travel as
+// { ok, value | error } through sendResponse, which Chrome and Firefox both support natively.
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '../../lib/result';
 import type { Settings } from './settings';
@@ -43,19 +46,28 @@ interface Envelope<K extends MessageName = MessageName> {
   data: Protocol[K]['req'];
 }
 
-export function sendToTab<K extends MessageName>(
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+function unwrap<T>(reply: unknown): T {
+  const r = reply as Reply | undefined;
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new Error('no answer from the receiving end');
+  if (!r.ok) throw new Error(r.error);
+  return r.value as T;
+}
+
+export async function sendToTab<K extends MessageName>(
   tabId: number,
   type: K,
   data: Protocol[K]['req'],
 ): Promise<Protocol[K]['res']> {
-  return browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
+  return unwrap(await browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<K>));
 }
 
-export function sendToBackground<K extends MessageName>(
+export async function sendToBackground<K extends MessageName>(
   type: K,
   data: Protocol[K]['req'],
 ): Promise<Protocol[K]['res']> {
-  return browser.runtime.sendMessage({ type, data } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
+  return unwrap(await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>));
 }
 
 type Handler<K extends MessageName> = (
@@ -65,12 +77,20 @@ type Handler<K extends MessageName> = (
 
 /** Register handlers for some messages; returns the unsubscribe function. */
 export function onMessages(handlers: { [K in MessageName]?: Handler<K> }): () => void {
-  const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+  const listener = (
+    msg: unknown,
+    sender: { tab?: { id?: number }; frameId?: number },
+    respond: (r: Reply) => void,
+  ): true | undefined => {
     const env = msg as Envelope;
     const h =
       env && typeof env.type === 'string' ? (handlers[env.type] as Handler<MessageName> | undefined) : undefined;
     if (!h) return undefined; // not ours: let other listeners answer
-    return Promise.resolve(h(env.data as never, { tabId: sender.tab?.id, frameId: sender.frameId }));
+    new Promise((ok) => ok(h(env.data as never, { tabId: sender.tab?.id, frameId: sender.frameId }))).then(
+      (value) => respond({ ok: true, value }),
+      (e: unknown) => respond({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return true; // the answer comes asynchronously
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

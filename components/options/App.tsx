@@ -1,7 +1,7 @@
 // The options page: rule groups, lowest severity marked on the page, extra auto-run hosts and the
 // UI language. Every change is written to settingsItem at once; open tabs pick it up live.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import { CATEGORIES, DEFAULT_SETTINGS, getSettings, settingsItem, watchSettings, type Settings } from '../ext/settings';
 import { translator, type MessageKey } from '../i18n';
 import { hostProblem, normalizeHost, originPattern } from './model';

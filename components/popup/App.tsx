@@ -2,7 +2,7 @@
 // audit, reveal a finding on the page, and export the result. All page-derived strings are
 // rendered as Preact text children (never as markup).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { Locale } from '../../lib/audit';
 import { toCsv, toHtml, toJson, toMarkdown, toPlainText } from '../../lib/format/export';
 import type { AuditResult } from '../../lib/result';
@@ -34,7 +34,7 @@ import '../theme.css';
 import { download } from '../download';
 import './popup.css';
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+const GATE_SCRIPT = '/gate.js';
 
 interface Target {
   id: number;
@@ -72,20 +72,9 @@ async function resolveTarget(): Promise<Target | null> {
 /** Load the content script into the tab (Chrome MV3 / Firefox: scripting; old Firefox: tabs). */
 async function inject(tabId: number): Promise<void> {
   if (browser.scripting?.executeScript) {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [GATE_SCRIPT] });
   } else {
-    await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
-  }
-}
-
-/** Error text of a no-op script injection, or null when the tab can be scripted. */
-async function probeInjection(tabId: number): Promise<string | null> {
-  if (!browser.scripting?.executeScript) return null;
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
-    return null;
-  } catch (e) {
-    return errorText(e);
+    await browser.tabs.executeScript(tabId, { file: GATE_SCRIPT });
   }
 }
 
@@ -162,11 +151,16 @@ export function App() {
         snapshot = (await sendToTab(tab.id, 'audit:get', undefined)) ?? null;
         present.current = true;
       } catch {
-        // No content script on this page. Browser pages (chrome://, the web store) cannot get
-        // one: find out now with a no-op injection instead of offering a button that must fail.
-        const probe = await probeInjection(tab.id);
-        if (cancelled) return;
-        if (probe && isRestrictedError(probe)) return setPhase({ kind: 'restricted', url: tab.url });
+        // The gate answers by itself only on a report. Elsewhere inject it again (the click on
+        // our icon grants the tab) so it answers; browser pages (chrome://, the web store) refuse.
+        try {
+          await inject(tab.id);
+          snapshot = (await sendToTab(tab.id, 'audit:get', undefined)) ?? null;
+          present.current = true;
+        } catch (e) {
+          if (cancelled) return;
+          if (isRestrictedError(errorText(e))) return setPhase({ kind: 'restricted', url: tab.url });
+        }
       }
       if (!cancelled) setPhase({ kind: 'ready', snapshot });
     })();

@@ -4,7 +4,7 @@
 // cross-year findings. The logic is lib/sweep/*; this file only wires the extension APIs to it.
 // Page-derived strings are rendered as Preact text children, never as markup.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { Locale } from '../../lib/audit';
 import { RULES } from '../../lib/rules';
 import { toCsv, toMarkdown, toTsv, sweepFileName } from '../../lib/sweep/export';

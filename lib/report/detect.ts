@@ -1,45 +1,61 @@
-// Is this page an annual report? A cheap gate on title / ArticleTitle / ColumnType / URL that
-// runs before any table is touched, then title exclusions for the known look-alikes.
+// Is this page an annual report? A cheap gate on title / ArticleTitle / ColumnType / <h1> / URL
+// that runs on every page before any table is touched, then title exclusions for the known
+// look-alikes. Page text is read as XPath strings (see lib/dom/xpath.ts): no element is touched.
 
-import { metaContent } from './meta';
+import { metaExpr, metaValue, xpathBoolean, xpathNumber, xpathString } from '../dom/xpath';
 
 export interface Gate {
   pass: boolean;
   signals: string[];
-  /** Set when the page is a known look-alike. */
-  exclusion: string | null;
+  /** The title the report would be known by (the matching one, else the first non-empty). */
+  title: string;
 }
 
 const REPORT_TITLE = /信息公开.{0,8}(年度报告|年报|工作总结|年度总结|情况的?报告|工作报告)/;
-const REPORT_URL = /zfxxgknb|xxgkndbg|xxgknb|ndbg/i;
 const LOOKALIKE: [RegExp, string][] = [
   [/通知|通告|函$|关于印发/, 'notice'],
   [/报告格式|年度报告制度|工作制度|办法|规定|细则/, 'rules'],
   [/网站.{0,12}(报表|工作年度报表)|年度报表/, 'website-report'],
 ];
 
+// Literal tests first: the regular expressions are compiled only on pages that might be reports.
+const isReportTitle = (t: string) => t.includes('信息公开') && REPORT_TITLE.test(t);
+const isReportColumn = (c: string) => c.includes('信息公开年报') || c.includes('年度报告');
+const isReportUrl = (u: string) => /xxgknb|ndbg/.test(u.toLowerCase()); // zfxxgknb, xxgkndbg, ndbg…
+
+/** ArticleTitle, ColumnType and the first <h1>, read in one XPath evaluation. */
+const SEP = '\u0001';
+const HEAD = `concat(${metaExpr('ArticleTitle')},'${SEP}',${metaExpr('ColumnType')},'${SEP}',string(//h1))`;
+
 export function gate(doc: Document, url: string): Gate {
-  const titles = [doc.title, metaContent(doc, 'ArticleTitle') ?? '', doc.querySelector('h1')?.textContent ?? ''].map(
-    (t) => t.replace(/\s+/g, ''),
-  );
+  const [article, column, h1] = xpathString(doc, HEAD).split(SEP);
+  const titles = [doc.title, metaValue(article) ?? '', h1].map((t) => t.replace(/\s+/g, ''));
   const signals: string[] = [];
-  const matched = titles.find((t) => REPORT_TITLE.test(t));
+  const matched = titles.find(isReportTitle);
   if (matched) signals.push('title');
-  if (/信息公开年报|年度报告/.test(metaContent(doc, 'ColumnType') ?? '')) signals.push('column');
-  if (REPORT_URL.test(url)) signals.push('url');
-  const reportTitle = matched ?? titles.find(Boolean) ?? '';
-  let exclusion = LOOKALIKE.find(([re]) => re.test(reportTitle))?.[1] ?? null;
-  // Column/URL signals without a report title: most likely the 年报 listing page itself.
-  if (!exclusion && signals.length && !signals.includes('title') && isListing(doc)) exclusion = 'listing';
-  return { pass: signals.length > 0, signals, exclusion };
+  if (isReportColumn(metaValue(column) ?? '')) signals.push('column');
+  if (isReportUrl(url)) signals.push('url');
+  return { pass: signals.length > 0, signals, title: matched ?? titles.find(Boolean) ?? '' };
 }
 
-const REPORT_LINK = /\d{4}年度?.{0,4}政府信息公开.{0,6}(年度报告|年报)/;
+/** The known look-alike this page is (a notice, rules, a 网站年度报表, the 年报 listing), or null. */
+export function lookAlike(doc: Document, g: Gate): string | null {
+  const byTitle = LOOKALIKE.find(([re]) => re.test(g.title))?.[1];
+  if (byTitle) return byTitle;
+  // No report title naming a year (only the column's, "政府信息公开年报"), links to reports by
+  // year, and no report prose: the 年报 listing page itself.
+  const reportTitle = g.signals.includes('title') && /\d{4}/.test(g.title);
+  return !reportTitle && isListing(doc) && !xpathBoolean(doc, REPORT_PROSE) ? 'listing' : null;
+}
 
-/** A 年报 listing page: many links to reports, no report body. */
+/** Whether the body has the heading of part 二 (主动公开政府信息情况), which every report has. */
+const REPORT_PROSE = `contains(translate(/html/body,' \u3000\n\r\t',''),'主动公开政府信息')`;
+
+/** Whitespace removed, every digit read as 0: "2023年 政府信息公开…" → "0000年政府信息公开…". */
+const LINK_TEXT = `translate(translate(normalize-space(.),' \u3000',''),'0123456789','0000000000')`;
+const REPORT_LINK = `//a[contains(${LINK_TEXT},'0000年') and contains(${LINK_TEXT},'政府信息公开') and (contains(${LINK_TEXT},'年度报告') or contains(${LINK_TEXT},'年报'))]`;
+
+/** A 年报 listing page: at least five links to annual reports by year. */
 export function isListing(doc: Document): boolean {
-  let n = 0;
-  for (const a of Array.from(doc.getElementsByTagName('a')))
-    if (REPORT_LINK.test((a.textContent ?? '').replace(/\s+/g, '')) && ++n >= 5) return true;
-  return false;
+  return xpathNumber(doc, `count(${REPORT_LINK})`) >= 5;
 }

@@ -2,6 +2,7 @@
 // <title>), agency and year from the title, 统计期限, 编制 body / contact, publication date.
 
 import type { Block } from '../dom/blocks';
+import { metaContent } from '../dom/xpath';
 import { asciiDigits, tidy } from '../text/normalize';
 
 export interface Title {
@@ -12,16 +13,6 @@ export interface Title {
 
 const TITLE_RE = /信息公开/;
 const TITLE_END = /(报告|总结)$/;
-
-export function metaContent(doc: Document, name: string): string | null {
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
-    if ((m.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase()) {
-      const v = (m.getAttribute('content') ?? '').trim();
-      return v && v.toLowerCase() !== 'null' ? v : null;
-    }
-  }
-  return null;
-}
 
 /** The report title: up to three short leading lines of the body joined ("…政府信息" + "公开工作年度报告"). */
 export function findTitle(doc: Document, blocks: Block[], firstHeading: number): Title | null {

@@ -27,7 +27,10 @@ async function snapshot(page: Page): Promise<{ runs?: number } | null> {
   return browser.worker.evaluate(async (id) => {
     type Api = { tabs: { sendMessage(id: number, m: object, o: object): Promise<unknown> } };
     const api = (globalThis as unknown as { chrome: Api }).chrome;
-    return api.tabs.sendMessage(id, { type: 'audit:get' }, { frameId: 0 }) as Promise<{ runs?: number } | null>;
+    const reply = (await api.tabs.sendMessage(id, { type: 'audit:get' }, { frameId: 0 })) as {
+      value?: { runs?: number } | null;
+    };
+    return reply.value ?? null;
   }, tab);
 }
 

@@ -1,0 +1,16 @@
+// What the gate script (entrypoints/gate.ts) and the engine (entrypoints/engine.ts) share: both
+// run in this extension's isolated world of the page, so they meet on its window object.
+import type { Engine } from './auditor';
+import type { Settings } from './settings';
+
+export interface EngineHost {
+  /** Set by the gate's first run; a second injection (the popup) calls it to start answering. */
+  __govReportListen?: () => void;
+  __govReportEngine?: Engine;
+  /** performance.now() when the gate script started (for the benchmark's timings). */
+  __govReportStart?: number;
+  /** Settings requested alongside the engine, so the first audit does not wait for them. */
+  __govReportSettings?: Promise<Settings>;
+  /** The gate's synchronous main-thread time (for the benchmark). */
+  __govReportMainMs?: number;
+}
