@@ -1,16 +1,20 @@
 // Profile the extension on one page in Chromium and print the functions with the most self
-// time: `npx tsx bench/profile.ts seeds/000.html` (a fixture path) or `… home` (portal page).
+// time: `npx tsx bench/profile.ts seeds/000.html` (a fixture path) or `… home` (portal page) or `… heavy` (the bench's ~20k-cell report).
 // Build first (npm run build). Names are minified; grep .output/chrome-mv3/engine.js for them.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { portalHome } from './pages';
+import { portalHome, scaledReport } from './pages';
 
 const target = process.argv[2] ?? 'seeds/000.html';
 const body =
-  target === 'home' ? portalHome() : readFileSync(join(import.meta.dirname, '..', 'tests', 'fixtures', target), 'utf8');
+  target === 'home'
+    ? portalHome()
+    : target === 'heavy'
+      ? scaledReport(70)
+      : readFileSync(join(import.meta.dirname, '..', 'tests', 'fixtures', target), 'utf8');
 const server = createServer((_, r) => r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
@@ -30,7 +34,7 @@ if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
 const page = await ctx.newPage();
 const cdp = await ctx.newCDPSession(page);
 await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 25 });
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 await page.goto(`http://www.linjiang.gov.cn:${port}/p.html`);
 if (target === 'home') await page.waitForTimeout(1000);

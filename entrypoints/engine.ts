@@ -9,5 +9,8 @@ export default defineUnlistedScript(() => {
   const host = window as unknown as EngineHost;
   if (host.__govReportEngine) return;
   const ctx = new ContentScriptContext('engine');
-  host.__govReportEngine = createEngine(ctx, host.__govReportStart, host.__govReportSettings);
+  const engine = createEngine(ctx, host.__govReportStart, host.__govReportSettings);
+  host.__govReportEngine = engine;
+  // Started here, not by the gate once the background answers: one round trip less.
+  if (host.__govReportAutoRun) void engine.run(false);
 });

@@ -42,8 +42,10 @@ export default defineUnlistedScript(() => {
     listening = true;
     onMessages({
       // A page with a report signal is audited when first asked (the listing gets its sweep offer).
-      'audit:get': async () =>
-        host.__govReportEngine?.get() ?? (signal ? ((await engine())?.run(false) ?? null) : null),
+      'audit:get': async () => {
+        const e = host.__govReportEngine ?? (signal ? ((host.__govReportAutoRun = true), await engine()) : null);
+        return e ? (e.get() ?? e.run(false)) : null;
+      },
       'audit:run': async ({ force }) => {
         const e = await engine();
         if (!e) throw new Error('审核引擎无法加载');
@@ -56,6 +58,7 @@ export default defineUnlistedScript(() => {
   host.__govReportMainMs = performance.now() - start;
   if (report) {
     listen();
-    void engine().then((e) => e?.run(false));
+    host.__govReportAutoRun = true;
+    void engine();
   }
 });

@@ -40,6 +40,10 @@ describe('gate', () => {
     expect(metaContent(doc, 'pubdate')).toBe('2024-01-20');
     expect(metaContent(doc, 'ArticleTitle')).toBeNull();
     expect(metaContent(doc, 'Author')).toBeNull();
+    // Stray content in <head> makes the parser put the later <meta> into <body>.
+    const stray = page('<title>t</title><div>广告</div><meta name="ArticleTitle" content="2023年度报告">');
+    expect(stray.querySelector('body > meta')).not.toBeNull();
+    expect(metaContent(stray, 'ArticleTitle')).toBe('2023年度报告');
   });
 });
 

@@ -173,13 +173,18 @@ export function createEngine(
   });
   ctx.onInvalidated(unwatch);
 
-  return {
-    get: () => snapshot,
-    run: async (force) => {
-      const s = await run(force);
+  // One audit at a time: a request during an audit waits for it (and, if forced, runs again).
+  let inflight: Promise<Snapshot> | null = null;
+  const start = (force: boolean): Promise<Snapshot> =>
+    (inflight = run(force).then((s) => {
+      inflight = null;
       watch();
       return s;
-    },
+    }));
+
+  return {
+    get: () => snapshot,
+    run: (force) => (inflight ? (force ? inflight.then(() => start(true)) : inflight) : start(force)),
     reveal: (index) => {
       if (!handle) return false;
       handle.reveal(index);

@@ -9,6 +9,8 @@ export interface EngineHost {
   __govReportEngine?: Engine;
   /** performance.now() when the gate script started (for the benchmark's timings). */
   __govReportStart?: number;
+  /** Set by the gate when the engine, once loaded, should start the (unforced) audit itself. */
+  __govReportAutoRun?: boolean;
   /** Settings requested alongside the engine, so the first audit does not wait for them. */
   __govReportSettings?: Promise<Settings>;
   /** The gate's synchronous main-thread time (for the benchmark). */

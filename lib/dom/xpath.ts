@@ -20,8 +20,13 @@ export function xpathNumber(doc: Document, expr: string): number {
   return doc.evaluate(expr, doc, null, 1 /* NUMBER_TYPE */, null).numberValue;
 }
 
-/** XPath for the content of the first <meta name=…>, the name matched case-insensitively. */
-export const metaExpr = (name: string) => `string(//meta[${lower('@name')}='${name.toLowerCase()}']/@content)`;
+/**
+ * XPath for the content of the first <meta name=…>, the name matched case-insensitively. Only
+ * children of <head> and <body> (where the parser puts a stray <meta>): `//meta` would walk a
+ * 100k-node page for every name asked.
+ */
+export const metaExpr = (name: string) =>
+  `string((/html/head/meta|/html/body/meta)[${lower('@name')}='${name.toLowerCase()}']/@content)`;
 
 /** A <meta> content as read by metaExpr: trimmed; empty or "null" (some CMSs write it) is null. */
 export function metaValue(raw: string): string | null {

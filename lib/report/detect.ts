@@ -53,7 +53,7 @@ const REPORT_PROSE = `contains(translate(/html/body,' \u3000\n\r\t',''),'主动�
 
 /** Whitespace removed, every digit read as 0: "2023年 政府信息公开…" → "0000年政府信息公开…". */
 const LINK_TEXT = `translate(translate(normalize-space(.),' \u3000',''),'0123456789','0000000000')`;
-const REPORT_LINK = `//a[contains(${LINK_TEXT},'0000年') and contains(${LINK_TEXT},'政府信息公开') and (contains(${LINK_TEXT},'年度报告') or contains(${LINK_TEXT},'年报'))]`;
+const REPORT_LINK = `//a[contains(.,'公开')][contains(${LINK_TEXT},'0000年') and contains(${LINK_TEXT},'政府信息公开') and (contains(${LINK_TEXT},'年度报告') or contains(${LINK_TEXT},'年报'))]`;
 
 /** A 年报 listing page: at least five links to annual reports by year. */
 export function isListing(doc: Document): boolean {

@@ -102,7 +102,7 @@ export interface T2 extends TableBase {
 
 export function isT2(keys: string[]): boolean {
   return (
-    keys.some((k) => /第二十条/.test(k)) ||
+    keys.some((k) => k.includes('第二十条')) ||
     (keys.some((k) => k === '信息内容') && keys.some((k) => /规章|行政许可|行政处罚/.test(k)))
   );
 }

@@ -144,9 +144,11 @@ function classifyCol(key: string): { id: string; fuzzy: boolean } | null {
   return null;
 }
 
+const T3_ANCHORS = ['本年新收', '上年结转', '办理结果', '予以公开', '结转下', '自然人', '勾稽'];
+
+/** Two of table 三's anchor labels (plain substring tests: this runs on every table of a page). */
 export function isT3(keys: string[]): boolean {
-  const anchors = [/本年新收/, /上年结转/, /办理结果/, /予以公开/, /结转下/, /自然人/, /勾稽/];
-  return anchors.filter((re) => keys.some((k) => re.test(k))).length >= 2;
+  return T3_ANCHORS.filter((a) => keys.some((k) => k.includes(a))).length >= 2;
 }
 
 export function parseT3(t: LogicalTable): T3 {

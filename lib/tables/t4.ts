@@ -51,8 +51,8 @@ function classify(key: string): { id: string; fuzzy: boolean } | null {
 }
 
 export function isT4(keys: string[]): boolean {
-  const has = (re: RegExp) => keys.some((k) => re.test(k));
-  return (has(/行政复议/) && has(/行政诉讼/)) || (has(/结果维持/) && has(/尚未审结/));
+  const has = (label: string) => keys.some((k) => k.includes(label));
+  return (has('行政复议') && has('行政诉讼')) || (has('结果维持') && has('尚未审结'));
 }
 
 const isValue = (text: string) => parseValue(text).kind !== 'text';
