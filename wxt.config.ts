@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { GATE_SCRIPT } from './components/ext/host';
 
 // Chrome MV3 by default; `wxt build -b firefox` for Firefox (MV2).
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
     permissions: ['activeTab', 'storage', 'scripting', 'clipboardWrite'],
     // The gate (entrypoints/gate.ts, an unlisted script so it carries no WXT runtime) on every
     // gov.cn page; the host permission lets the background inject the engine there.
-    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['gate.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: [GATE_SCRIPT], run_at: 'document_idle' }],
     host_permissions: ['*://*.gov.cn/*'],
     // Auto-run hosts the user adds in options are requested one by one at that moment.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),

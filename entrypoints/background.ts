@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { GATE_SCRIPT } from '../components/ext/host';
 import { onMessages } from '../components/ext/messaging';
 import { settingsItem, type Settings } from '../components/ext/settings';
 import { loadSettings, parseSettings } from '../components/ext/settings-schema';
@@ -20,7 +21,7 @@ async function registerHosts(s: Settings) {
   const matches = s.hosts.map((h) => `*://${h}/*`);
   if (!matches.length) return;
   await browser.scripting
-    .registerContentScripts([{ id, matches, js: ['gate.js'], runAt: 'document_idle' }])
+    .registerContentScripts([{ id, matches, js: [GATE_SCRIPT], runAt: 'document_idle' }])
     .catch((e: unknown) => console.error('[年报审核] register hosts', e));
 }
 

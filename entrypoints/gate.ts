@@ -43,8 +43,8 @@ export default defineUnlistedScript(() => {
     onMessages({
       // A page with a report signal is audited when first asked (the listing gets its sweep offer).
       'audit:get': async () => {
-        const e = host.__govReportEngine ?? (signal ? ((host.__govReportAutoRun = true), await engine()) : null);
-        return e ? (e.get() ?? e.run(false)) : null;
+        const e = host.__govReportEngine ?? (signal ? await engine() : null);
+        return e ? (e.get() ?? e.run(false)) : null; // joins an audit already running
       },
       'audit:run': async ({ force }) => {
         const e = await engine();

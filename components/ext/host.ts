@@ -3,6 +3,9 @@
 import type { Engine } from './auditor';
 import type { Settings } from './settings';
 
+/** The gate's file in the extension: declared in the manifest, registered for added hosts, re-injected by the popup. */
+export const GATE_SCRIPT = 'gate.js';
+
 export interface EngineHost {
   /** Set by the gate's first run; a second injection (the popup) calls it to start answering. */
   __govReportListen?: () => void;

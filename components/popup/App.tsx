@@ -7,6 +7,7 @@ import type { Locale } from '../../lib/audit';
 import { toCsv, toHtml, toJson, toMarkdown, toPlainText } from '../../lib/format/export';
 import type { AuditResult } from '../../lib/result';
 import { hostPattern } from '../../lib/sweep/links';
+import { GATE_SCRIPT } from '../ext/host';
 import { sendToTab, type Snapshot } from '../ext/messaging';
 import { getSettings, watchSettings } from '../ext/settings';
 import { translator, type Translate } from '../i18n';
@@ -33,8 +34,6 @@ import {
 import '../theme.css';
 import { download } from '../download';
 import './popup.css';
-
-const GATE_SCRIPT = '/gate.js';
 
 interface Target {
   id: number;

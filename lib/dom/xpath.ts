@@ -6,7 +6,7 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 
 /** XPath 1.0 lower-casing of an expression (there is no lower-case() before 2.0). */
-export const lower = (expr: string) => `translate(${expr},'${UPPER}','${LOWER}')`;
+const lower = (expr: string) => `translate(${expr},'${UPPER}','${LOWER}')`;
 
 export function xpathString(doc: Document, expr: string): string {
   return doc.evaluate(expr, doc, null, 2 /* STRING_TYPE */, null).stringValue;
