@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { GATE_SCRIPT } from './components/ext/host';
+import { ENGINE_SCRIPT, GATE_SCRIPT, GOV_HOSTS } from './components/ext/host';
 
 // Chrome MV3 by default; `wxt build -b firefox` for Firefox (MV2).
 export default defineConfig({
@@ -13,8 +13,12 @@ export default defineConfig({
     permissions: ['activeTab', 'storage', 'scripting', 'clipboardWrite'],
     // The gate (entrypoints/gate.ts, an unlisted script so it carries no WXT runtime) on every
     // gov.cn page; the host permission lets the background inject the engine there.
-    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: [GATE_SCRIPT], run_at: 'document_idle' }],
-    host_permissions: ['*://*.gov.cn/*'],
+    content_scripts: [{ matches: [GOV_HOSTS], js: [GATE_SCRIPT], run_at: 'document_idle' }],
+    host_permissions: [GOV_HOSTS],
+    // The gate imports the engine as a module there: no service-worker round trip, and the
+    // browser keeps the engine's compiled code between pages. The cost: a gov.cn page can tell
+    // that the extension is installed by fetching this file (it learns nothing else).
+    web_accessible_resources: [{ resources: [ENGINE_SCRIPT], matches: [GOV_HOSTS] }],
     // Auto-run hosts the user adds in options are requested one by one at that moment.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '年报审核' },

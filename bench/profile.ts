@@ -44,7 +44,7 @@ const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<string, number>();
 profile.samples!.forEach((id, i) => {
   const f = nodes.get(id)!.callFrame;
-  const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas![i] ?? 0) / 1000);
 });
 for (const [k, v] of [...self]

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { GATE_SCRIPT } from '../components/ext/host';
+import { ENGINE_SCRIPT, GATE_SCRIPT } from '../components/ext/host';
 import { onMessages } from '../components/ext/messaging';
 import { settingsItem, type Settings } from '../components/ext/settings';
 import { loadSettings, parseSettings } from '../components/ext/settings-schema';
@@ -25,9 +25,9 @@ async function registerHosts(s: Settings) {
     .catch((e: unknown) => console.error('[年报审核] register hosts', e));
 }
 
-/** Inject the engine into the frame that asked (its content script passed the gate). */
+/** Inject the engine into the frame that asked, where the gate cannot import it (hosts added in options, pages audited on request). */
 async function loadEngine(tabId: number, frameId = 0): Promise<boolean> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/engine.js'] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${ENGINE_SCRIPT}`] });
   return true;
 }
 

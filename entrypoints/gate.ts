@@ -1,16 +1,28 @@
 // The script every gov.cn page gets (declared in wxt.config.ts): a gate that reads the title, two
 // <meta> tags, the first <h1> and the URL as XPath strings, and on an ordinary page touches
-// nothing else, not even the extension API. On a report it asks the background for the engine
-// (audit + overlay) and runs it. Look-alikes with a report signal (the 年报 listing, notices) wait
+// nothing else, not even the extension API. On a report it loads the engine (audit + overlay),
+// which starts the audit itself. Look-alikes with a report signal (the 年报 listing, notices) wait
 // for the popup, which injects this script again to get an answer.
 //
 // An unlisted script rather than a WXT content script: WXT's content-script context (an
 // AbortController, a CustomEvent and a postMessage to the page) and the first touch of the
 // extension API cost ~2 ms on every page. The engine creates that context when it is loaded.
+import { browser } from 'wxt/browser';
 import { candidateDocuments } from '../components/ext/frames';
-import type { EngineHost } from '../components/ext/host';
+import { ENGINE_SCRIPT, GOV_SUFFIX, type EngineHost } from '../components/ext/host';
 import { onMessages, sendToBackground } from '../components/ext/messaging';
 import { gate, lookAlike } from '../lib/report/detect';
+
+const injected = () => sendToBackground('engine:load', undefined);
+/**
+ * On gov.cn the engine is a web-accessible module (see wxt.config.ts): importing it skips the
+ * service worker, and the browser caches its compiled code across pages. Elsewhere (hosts added
+ * in options, pages audited on request) importing it is not allowed: the background injects it.
+ */
+const loadEngine = (): Promise<unknown> =>
+  location.hostname.endsWith(GOV_SUFFIX)
+    ? import(/* @vite-ignore */ browser.runtime.getURL(`/${ENGINE_SCRIPT}`)).catch(injected)
+    : injected();
 
 export default defineUnlistedScript(() => {
   const start = performance.now();
@@ -29,12 +41,17 @@ export default defineUnlistedScript(() => {
   }
 
   let loading: Promise<NonNullable<EngineHost['__govReportEngine']> | null> | null = null;
-  const engine = () =>
-    (loading ??= ((host.__govReportSettings = sendToBackground('settings:get', undefined)),
-    sendToBackground('engine:load', undefined)).then(
-      () => host.__govReportEngine ?? null,
-      (e: unknown) => (console.error('[年报审核] engine', e), null),
-    ));
+  const engine = () => {
+    if (!loading) {
+      loading = loadEngine().then(
+        () => host.__govReportEngine ?? null,
+        (e: unknown) => (console.error('[年报审核] engine', e), null),
+      );
+      // Read while the engine loads; it picks the promise up when it starts.
+      host.__govReportSettings = sendToBackground('settings:get', undefined);
+    }
+    return loading;
+  };
 
   let listening = false;
   const listen = () => {
@@ -57,8 +74,8 @@ export default defineUnlistedScript(() => {
   host.__govReportListen = listen;
   host.__govReportMainMs = performance.now() - start;
   if (report) {
-    listen();
     host.__govReportAutoRun = true;
-    void engine();
+    void engine(); // first: the import runs while the rest of this task does
+    listen();
   }
 });

@@ -5,6 +5,11 @@ import type { Settings } from './settings';
 
 /** The gate's file in the extension: declared in the manifest, registered for added hosts, re-injected by the popup. */
 export const GATE_SCRIPT = 'gate.js';
+/** The engine's file: imported by the gate on gov.cn pages (web-accessible there), else injected by the background. */
+export const ENGINE_SCRIPT = 'engine.js';
+/** Where the gate runs by default (users add more hosts in options). */
+export const GOV_SUFFIX = '.gov.cn';
+export const GOV_HOSTS = `*://*${GOV_SUFFIX}/*`;
 
 export interface EngineHost {
   /** Set by the gate's first run; a second injection (the popup) calls it to start answering. */

@@ -32,7 +32,7 @@ export interface Protocol {
   'audit:run': { req: { force: boolean }; res: Snapshot };
   /** popup → content: scroll to a finding and pulse its marker. */
   'audit:reveal': { req: { index: number }; res: boolean };
-  /** content → background: inject the audit engine into this frame (report pages, or on demand). */
+  /** content → background: inject the audit engine into this frame, where the gate cannot import it. */
   'engine:load': { req: void; res: boolean };
   /** any page → background: the validated settings. */
   'settings:get': { req: void; res: Settings };

@@ -51,8 +51,9 @@ export function lookAlike(doc: Document, g: Gate): string | null {
 /** Whether the body has the heading of part 二 (主动公开政府信息情况), which every report has. */
 const REPORT_PROSE = `contains(translate(/html/body,' \u3000\n\r\t',''),'主动公开政府信息')`;
 
-/** Whitespace removed, every digit read as 0: "2023年 政府信息公开…" → "0000年政府信息公开…". */
-const LINK_TEXT = `translate(translate(normalize-space(.),' \u3000',''),'0123456789','0000000000')`;
+/** Whitespace removed, every digit read as 0: "2023年 政府信息公开…" → "0000年政府信息公开…" (one
+ *  translate: characters past the end of the replacement list are dropped). */
+const LINK_TEXT = `translate(.,'0123456789 \u3000\n\r\t','0000000000')`;
 const REPORT_LINK = `//a[contains(.,'公开')][contains(${LINK_TEXT},'0000年') and contains(${LINK_TEXT},'政府信息公开') and (contains(${LINK_TEXT},'年度报告') or contains(${LINK_TEXT},'年报'))]`;
 
 /** A 年报 listing page: at least five links to annual reports by year. */

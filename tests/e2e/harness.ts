@@ -3,7 +3,7 @@
 // built extension loaded.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -58,15 +58,35 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * The built extension as a user who added `host` in options has it: permission granted and the
+ * gate registered there. (The permission dialog cannot be answered in headless Chromium, so the
+ * copy's manifest says it.)
+ */
+function withUserHost(host: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gra-ext-'));
+  cpSync(EXT, dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as {
+    host_permissions: string[];
+    content_scripts: { matches: string[] }[];
+  };
+  m.host_permissions.push(`*://${host}/*`);
+  m.content_scripts[0].matches.push(`*://${host}/*`);
+  writeFileSync(file, JSON.stringify(m));
+  return dir;
+}
+
+export async function launch(opts: { userHost?: string } = {}): Promise<Browser> {
+  const ext = opts.userHost ? withUserHost(opts.userHost) : EXT;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gra-')), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP *.example.org 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
