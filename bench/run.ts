@@ -231,7 +231,7 @@ const popupFiles = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"
 const popupBytes = popupFiles.map((p) => file(p));
 record('content script (raw, minified)', kb(content.length), 'kB', { max: 60, text: '≤ 60 kB' });
 record('content script (gzip)', kb(gzipSync(content).length), 'kB');
-record('engine, injected on reports only (raw)', kb(engine.length), 'kB');
+record('engine, loaded on reports only (raw)', kb(engine.length), 'kB');
 record('engine (gzip)', kb(gzipSync(engine).length), 'kB');
 record('popup (raw, all its js+css)', kb(popupBytes.reduce((s, b) => s + b.length, 0)), 'kB', {
   max: 80,
