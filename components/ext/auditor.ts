@@ -1,4 +1,4 @@
-// The engine, injected into a page's isolated world only when needed (a report passed the
+// The engine, loaded into a page's isolated world only when needed (a report passed the
 // content script's gate, or the user asked for an audit): audit → overlay → badge, re-audits when
 // the article body is filled in after load or the page navigates in place. Every failure is
 // caught here: reported once to the console, shown in the popup, overlay removed.
