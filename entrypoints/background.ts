@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { ENGINE_SCRIPT, GATE_SCRIPT } from '../components/ext/host';
 import { onMessages } from '../components/ext/messaging';
-import { settingsItem, type Settings } from '../components/ext/settings';
+import type { Settings } from '../components/ext/settings';
+import { settingsItem } from '../components/ext/settings-store';
 import { loadSettings, parseSettings } from '../components/ext/settings-schema';
 
 /** Per-tab verdict on the toolbar icon: error count, ✓ when clean, nothing on other pages. */

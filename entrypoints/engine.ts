@@ -13,7 +13,7 @@ export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('engine');
   // The gate asked the background for the settings; the defaults if it cannot answer.
   const settings = host.__govReportSettings?.catch(() => DEFAULT_SETTINGS);
-  const engine = createEngine(ctx, host.__govReportStart, settings);
+  const engine = createEngine(ctx, { start: host.__govReportStart, ms: host.__govReportMainMs }, settings);
   host.__govReportEngine = engine;
   // Started here, not by the gate once the engine has loaded: one round trip less.
   if (host.__govReportAutoRun) void engine.run(false);

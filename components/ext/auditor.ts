@@ -48,10 +48,13 @@ const nextPaint = () => new Promise<number>((r) => requestAnimationFrame(() => s
 
 export function createEngine(
   ctx: ContentScriptContext,
-  scriptStart = performance.now(),
+  /** When the gate started and how long it ran (absent when the engine was loaded on its own). */
+  gate: { start?: number; ms?: number } = {},
   settingsPromise: Promise<Settings> = getSettings(),
 ): Engine {
   const engineReady = performance.now();
+  const scriptStart = gate.start ?? engineReady;
+  const gateMs = gate.ms ?? 0;
   let settings: Settings | null = null;
   let snapshot: Snapshot | null = null;
   let last: Audit | null = null;
@@ -135,7 +138,9 @@ export function createEngine(
       const audited = performance.now();
       if (r.detected) await draw(last);
       else removeOverlay();
-      snapshot.timing = { scriptStart, engineReady, audited, painted: r.detected ? await nextPaint() : audited };
+      const drawn = performance.now();
+      const painted = r.detected ? await nextPaint() : drawn;
+      snapshot.timing = { scriptStart, gateMs, engineReady, audited, drawn, painted };
       void sendToBackground('badge:set', { detected: r.detected, errors: r.summary.error, clean: isClean(r) }).catch(
         () => {},
       );

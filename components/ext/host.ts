@@ -21,6 +21,6 @@ export interface EngineHost {
   __govReportAutoRun?: boolean;
   /** Settings requested alongside the engine, so the first audit does not wait for them. */
   __govReportSettings?: Promise<Settings>;
-  /** The gate's synchronous main-thread time (for the benchmark). */
+  /** The gate's synchronous main-thread time, including starting the engine's load (for the benchmark). */
   __govReportMainMs?: number;
 }

@@ -22,7 +22,15 @@ export interface Snapshot {
   /** Audits run on this page so far (re-audits after late content or in-page navigation). */
   runs?: number;
   /** Where the time went, ms on the page's clock (performance.now()). */
-  timing?: { scriptStart: number; engineReady: number; audited: number; painted: number };
+  /** performance.now() marks for the benchmark: gate start and its own time, engine start, audit done, overlay drawn, next frame. */
+  timing?: {
+    scriptStart: number;
+    gateMs: number;
+    engineReady: number;
+    audited: number;
+    drawn: number;
+    painted: number;
+  };
 }
 
 export interface Protocol {
