@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { audit } from '../lib/audit';
 import { loadPage } from '../cli/load';
+import type { Snapshot } from '../components/ext/messaging';
 import { fixture, portalHome, scaledReport } from './pages';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -212,14 +213,8 @@ async function scriptCpu(ctx: BrowserContext, name: string) {
   return cpu;
 }
 
-type Timing = {
-  scriptStart: number;
-  gateMs: number;
-  engineReady: number;
-  audited: number;
-  drawn: number;
-  painted: number;
-};
+/** The engine's own marks, as its snapshot reports them. */
+type Timing = NonNullable<Snapshot['timing']>;
 
 /** The page's own first contentful paint (ms from navigation start), or NaN when it has none. */
 const firstPaint = (page: Page): Promise<number> =>

@@ -21,8 +21,8 @@ export interface Snapshot {
   forced: boolean;
   /** Audits run on this page so far (re-audits after late content or in-page navigation). */
   runs?: number;
-  /** Where the time went, ms on the page's clock (performance.now()). */
-  /** performance.now() marks for the benchmark: gate start and its own time, engine start, audit done, overlay drawn, next frame. */
+  /** Where the time went (for the benchmark), on the page's clock (performance.now(), ms): gate
+   *  start and its own duration, engine start, audit done, overlay drawn, next frame produced. */
   timing?: {
     scriptStart: number;
     gateMs: number;

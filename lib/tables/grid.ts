@@ -46,9 +46,7 @@ function span(el: Element, attr: string, max: number): number {
 
 function makeCell(el: Element | null, r: number, c: number, rowSpan: number, colSpan: number, part: number): GridCell {
   const text = el ? collapse(textOf(el)) : '';
-  // Collapsed text has only plain spaces left; without one, tidy() would return it unchanged.
-  const label = text.includes(' ') ? tidy(text) : text;
-  return { el, text, label, key: labelKey(text), row: r, col: c, rowSpan, colSpan, part };
+  return { el, text, label: tidy(text), key: labelKey(text), row: r, col: c, rowSpan, colSpan, part };
 }
 
 /** Rows of a table, excluding rows of nested tables. */
