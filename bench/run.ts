@@ -213,9 +213,6 @@ async function scriptCpu(ctx: BrowserContext, name: string) {
   return cpu;
 }
 
-/** The engine's own marks, as its snapshot reports them. */
-type Timing = NonNullable<Snapshot['timing']>;
-
 /** The page's own first contentful paint (ms from navigation start), or NaN when it has none. */
 const firstPaint = (page: Page): Promise<number> =>
   // A string: tsx would wrap a named helper in __name(), which the page does not have.
@@ -254,12 +251,8 @@ async function snapshot(worker: Worker, page: Page) {
       } | null;
       return reply?.value ?? null;
     });
-    const s = snap as {
-      timing?: Timing;
-      result: { timingMs: { detect: number; parse: number; rules: number } };
-    } | null;
-    if (s?.timing)
-      return s as { timing: Timing; result: { timingMs: { detect: number; parse: number; rules: number } } };
+    const s = snap as Snapshot | null;
+    if (s?.timing && s.result) return { ...s, timing: s.timing, result: s.result };
     await page.waitForTimeout(50);
   }
   throw new Error(`no audit snapshot on ${page.url()}`);
