@@ -33,6 +33,8 @@ export function findContainer(doc: Document): Element {
   return scoreContainer(doc.body ?? doc.documentElement);
 }
 
+const CANDIDATES = new Set(['DIV', 'TD', 'ARTICLE', 'SECTION', 'MAIN', 'BODY']);
+
 function scoreContainer(root: Element): Element {
   let best = root;
   let bestScore = -Infinity;
@@ -49,13 +51,9 @@ function scoreContainer(root: Element): Element {
         link += tag === 'A' ? sub.text : sub.link;
       }
     }
-    if (
-      el.tagName === 'DIV' ||
-      el.tagName === 'TD' ||
-      el.tagName === 'ARTICLE' ||
-      el.tagName === 'SECTION' ||
-      el.tagName === 'MAIN'
-    ) {
+    // <body> competes too: a bare page (a saved or rebuilt report) has its paragraphs and tables
+    // directly under it, and the best <td> of its own tables must not win.
+    if (CANDIDATES.has(el.tagName)) {
       const score = text - 3 * link;
       if (score > bestScore) [best, bestScore] = [el, score];
     }

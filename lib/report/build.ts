@@ -5,8 +5,8 @@ import { findContainer } from '../dom/container';
 import { recognizeTables, type Tables } from '../tables/recognize';
 import type { Steps } from '../steps';
 import { classifyFormat, formatMarkers, type FormatMarkers, type ReportFormat } from './format';
+import { agencyAndYear } from './agency';
 import {
-  agencyAndYear,
   findCompiler,
   findContact,
   findPeriod,

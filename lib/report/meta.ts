@@ -1,5 +1,5 @@
 // Report identity from the page: title (the report's own first lines, then ArticleTitle, <h1>,
-// <title>), agency and year from the title, 统计期限, 编制 body / contact, publication date.
+// <title>), 统计期限, 编制 body / contact, publication date. The agency itself: ./agency.ts.
 
 import type { Block } from '../dom/blocks';
 import { metaContent } from '../dom/xpath';
@@ -40,15 +40,6 @@ export function findTitle(doc: Document, blocks: Block[], firstHeading: number):
   return t ? { text: tidy(t), el: null, source: 'title' } : null;
 }
 
-export function agencyAndYear(title: string): { agency: string | null; year: number | null } {
-  const t = asciiDigits(title).replace(/\s+/g, '');
-  const m = /^(.*?)(\d{4})年/.exec(t);
-  if (!m) return { agency: null, year: null };
-  let agency = m[1].replace(/^关于|关于$/g, '');
-  if (!agency) agency = /^\d{4}年度?(.*?)政府信息公开/.exec(t)?.[1] ?? '';
-  return { agency: agency || null, year: Number(m[2]) };
-}
-
 export const STANDARD_TITLE = /^(.+?)\d{4}年度?政府信息公开工作年度报告$/;
 
 export interface Period {
@@ -76,34 +67,6 @@ export function findCompiler(text: string): string | null {
 }
 export function findContact(text: string): string | null {
   return CONTACT.exec(text)?.[1] ?? null;
-}
-
-/** "我局办公室", "本机关": the report speaking of itself. */
-const SELF = /^(我|本)(局|委|办|厅|院|中心|机关|单位|部门|乡|镇|街道|区|县|市|政府)/;
-
-/** a's characters appear in b in order ("临江市市场监管局" in "临江市市场监督管理局"). */
-function subsequence(a: string, b: string): boolean {
-  let i = 0;
-  for (const ch of b) if (ch === a[i]) i++;
-  return i === a.length;
-}
-
-/**
- * Same body, allowing short forms and sub-offices ("智仁乡人民政府" ~ "智仁乡", "…中心办公室" ~
- * "…中心", official abbreviations "市场监管局" ~ "市场监督管理局", and "我局办公室").
- */
-export function sameAgency(a: string, b: string): boolean {
-  const x = a.replace(/\s+/g, '');
-  const y = b.replace(/\s+/g, '');
-  if (SELF.test(x) || SELF.test(y)) return true;
-  if (x.includes(y) || y.includes(x) || x.replace(/人民政府$/, '') === y.replace(/人民政府$/, '')) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return (
-    short.length >= 4 &&
-    short.slice(0, 2) === long.slice(0, 2) &&
-    short.at(-1) === long.at(-1) &&
-    subsequence(short, long)
-  );
 }
 
 export interface PubDate {

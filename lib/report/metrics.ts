@@ -13,6 +13,7 @@ export interface MetricValue {
 
 const T3: Partial<Record<Metric, [string, string[]]>> = {
   received: ['表三 一、本年新收 / 总计', ['new']],
+  receivedAll: ['表三 一、本年新收 + 二、上年结转 / 总计', ['new', 'carried']],
   carried: ['表三 二、上年结转 / 总计', ['carried']],
   answered: ['表三 （七）总计 / 总计', ['total']],
   next: ['表三 四、结转下年度继续办理 / 总计', ['next']],
@@ -41,6 +42,14 @@ function fold(label: string, vs: (ValueCell | undefined)[]): MetricValue | null 
     cells,
     soft: vs.some((v) => v!.kind === 'placeholder' || v!.spanned),
   };
+}
+
+/** "受理申请75件" may count last year's carried-over applications too (新收 74 + 结转 1). */
+const ALSO: Partial<Record<Metric, Metric[]>> = { received: ['receivedAll'] };
+
+/** The table values a claim may mean: the usual reading first, then accepted alternatives. */
+export function metricValues(r: ReportModel, metric: Metric): MetricValue[] {
+  return [metric, ...(ALSO[metric] ?? [])].map((m) => metricValue(r, m)).filter((v): v is MetricValue => !!v);
 }
 
 export function metricValue(r: ReportModel, metric: Metric): MetricValue | null {

@@ -8,6 +8,7 @@ import metaLate from './meta.late';
 import sectionMissing from './section.missing';
 import sectionUnnumbered from './section.unnumbered';
 import sectionOrder from './section.order';
+import sectionWording from './section.wording';
 import sectionCount from './section.count';
 import sectionEmpty from './section.empty';
 import sectionOverviewTopic from './section.overview-topic';
@@ -43,6 +44,7 @@ export const RULES: Rule[] = [
   sectionMissing,
   sectionUnnumbered,
   sectionOrder,
+  sectionWording,
   sectionCount,
   sectionEmpty,
   sectionOverviewTopic,

@@ -1,4 +1,4 @@
-import { sameAgency } from '../report/meta';
+import { sameAgency } from '../report/agency';
 import { defineRule } from './types';
 
 export default defineRule({

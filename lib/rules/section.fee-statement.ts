@@ -19,7 +19,8 @@ export default defineRule({
   check(r, emit) {
     const s = r.sections.get(6);
     if (!s) return;
-    if (/处理费|收费|收取|费用/.test(r.prose(6).text)) return;
+    // A part of its own for the fee ("五、信息处理费收取情况", often just a table) is the statement.
+    if (r.headings.some((h) => h.extra === 'fee') || /处理费|收费|收取|费用/.test(r.prose(6).text)) return;
     emit({ params: {}, location: s.heading.text, targets: [s.heading.el] });
   },
 });

@@ -1,5 +1,5 @@
 import { countClaims } from '../report/claims';
-import { metricValue } from '../report/metrics';
+import { metricValues } from '../report/metrics';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -18,8 +18,9 @@ export default defineRule({
     const seen = new Set<string>();
     for (const c of countClaims(r)) {
       if (c.num.approx) continue; // approximate numbers never enter an equality
-      const t = metricValue(r, c.metric);
-      if (!t || t.value === c.num.value) continue;
+      const readings = metricValues(r, c.metric);
+      const t = readings[0];
+      if (!t || readings.some((x) => x.value === c.num.value)) continue;
       const key = `${c.metric}:${c.num.value}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -3,7 +3,7 @@
 // "临江市市场监督管理局") is checked against that report with the year.* rules.
 import { fill, type Locale } from '../audit';
 import type { ReportModel } from '../report/build';
-import { sameAgency } from '../report/meta';
+import { sameAgency } from '../report/agency';
 import type { Finding } from '../result';
 import type { Emitted } from '../rules/types';
 import yearCarryOver from '../rules/year.carry-over';

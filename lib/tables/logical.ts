@@ -89,7 +89,9 @@ export function headerRanges(
     const cells: GridCell[] = [];
     for (let r = from; r < to; r++) {
       const cell = t.rows[r].cells[c];
-      if (cell.el && cell.key && !ignore(cell.key) && !cells.includes(cell)) cells.push(cell);
+      // A number is never a header, wherever the header rows seem to end.
+      if (!cell.el || !cell.key || ignore(cell.key) || cells.includes(cell)) continue;
+      if (parseValue(cell.text).kind !== 'number') cells.push(cell);
     }
     const key = cells.map((x) => x.key).join('');
     const hit = key ? classify(key) : null;
@@ -133,8 +135,36 @@ export function valueAt(row: TRow, range: { start: number; end: number }): Value
   return { kind: 'placeholder', value: 0, cell: cell?.el ? cell : null, raw: cell?.text ?? '', spanned: true };
 }
 
+export interface RowRead {
+  values: ValueCell[];
+  /** Written, non-empty cells under no header: the row is wider than its header. */
+  stray: GridCell[];
+}
+
+/**
+ * A row's values under its column ranges, reading only cells right of the row's own labels
+ * (`from`). By position when every value there reads as a number or placeholder. Otherwise the
+ * row drifted against its header (a label cell widened over a value column, a stray empty cell at
+ * the end, a colspan off by one) and its written cells are taken in order — when, trailing empty
+ * cells aside, there are exactly as many as columns: template labels are labels wherever they
+ * sit, and values are the numbers under the value headers.
+ */
+export function readRow(row: TRow, ranges: { start: number; end: number }[], from: number): RowRead {
+  const at = (r: { start: number; end: number }) => valueAt(row, { start: Math.max(r.start, from), end: r.end });
+  const positional = ranges.map(at);
+  const stray = strayCells(row, ranges, from);
+  if (!stray.length && positional.every((v) => v.kind !== 'text')) return { values: positional, stray };
+  const written: GridCell[] = [];
+  for (let c = from; c < row.cells.length; c++) if (row.origin[c]) written.push(row.cells[c]);
+  while (written.length > ranges.length && !written[written.length - 1].text) written.pop();
+  if (written.length !== ranges.length || written.some((c) => parseValue(c.text).kind === 'text'))
+    return { values: positional, stray };
+  const values = written.map((cell) => ({ ...parseValue(cell.text), cell, raw: cell.text, spanned: false }));
+  return { values, stray: [] };
+}
+
 /** Written, non-empty cells of a row that fall under no range at or right of `from`. */
-export function strayCells(row: TRow, ranges: ColRange[], from: number): GridCell[] {
+export function strayCells(row: TRow, ranges: { start: number; end: number }[], from: number): GridCell[] {
   const out: GridCell[] = [];
   for (let c = from; c < row.cells.length; c++) {
     if (!row.origin[c] || !row.cells[c].text) continue;

@@ -2,8 +2,10 @@
 // "第二十条第（X）项", a header row starting 信息内容, then item rows. Both formats share the
 // reader; the format decides which items and columns are expected.
 
-import { labelKey } from '../text/normalize';
-import { rowCells, strayCells, valueAt, type ColRange, type LogicalTable, type ValueCell } from './logical';
+import { labelKey, parseValue } from '../text/normalize';
+import { nearLabel } from '../text/similar';
+import type { GridCell } from './grid';
+import { readRow, rowCells, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
 import {
   addDuplicate,
   type LabelIssue,
@@ -58,31 +60,27 @@ export const T2_LAYOUT: Record<'2021' | '2019', BlockDef[]> = {
 };
 
 const ALL_COLS: ColDef[] = Object.values(C);
-const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '行政规范性文件', '本年处理决定数量'];
-const MARKERS_2019 = [
-  '本年新制作数量',
-  '本年新公开数量',
-  '对外公开总数量',
-  '上一年项目数量',
-  '本年增/减',
-  '其他对外管理服务事项',
-  '政府集中采购',
-  '采购项目数量',
-  '采购总金额',
-  '规范性文件',
-  '处理决定数量',
-];
+const COLS_2021 = new Set(['issued', 'repealed', 'inForce', 'decisions', 'fee']);
+const COLS_2019 = new Set([
+  'made',
+  'published',
+  'totalPublic',
+  'prev',
+  'delta',
+  'decisions19',
+  'procCount',
+  'procAmount',
+]);
 
-/** Format markers present in a set of keys (exact key match, so 行政规范性文件 ≠ 规范性文件). */
-export function t2Markers(keys: string[]): { m2021: string[]; m2019: string[] } {
-  const set = new Set(keys.map((k) => k.replace(/\(单位:万元\)/, '')));
+/**
+ * Format markers of table 二: its columns and the 2019-only 第（九）项 block. Row labels are not
+ * markers — real 2021 tables keep the old label 规范性文件 under the 2021 columns.
+ */
+function t2Markers(ranges: ColDef[], blocks: Set<string>): { m2021: string[]; m2019: string[] } {
+  const canon = (ids: Set<string>) => [...new Set(ranges.filter((c) => ids.has(c.id)).map((c) => c.canon))];
   return {
-    m2021: MARKERS_2021.filter((m) => set.has(labelKey(m))).concat(
-      keys.some((k) => /^本年收费金额/.test(k)) ? ['本年收费金额'] : [],
-    ),
-    m2019: MARKERS_2019.filter((m) => set.has(labelKey(m))).concat(
-      keys.some((k) => /第二十条第\(九\)项/.test(k)) ? ['第二十条第（九）项'] : [],
-    ),
+    m2021: canon(COLS_2021).map((c) => c.replace(/（单位：万元）$/, '')),
+    m2019: canon(COLS_2019).concat(blocks.has('九') ? ['第二十条第（九）项'] : []),
   };
 }
 
@@ -107,99 +105,121 @@ export function isT2(keys: string[]): boolean {
   );
 }
 
-function colDef(key: string): ColDef | undefined {
-  const k = key.replace(/\(单位:?(万元|元)\)/, '');
-  return (
-    ALL_COLS.find((c) => labelKey(c.canon).replace(/\(单位:万元\)/, '') === k) ??
-    ALL_COLS.find((c) => k.includes(labelKey(c.canon).replace(/\(单位:万元\)/, '')))
-  );
+const unitless = (k: string) => k.replace(/\(单位:?(万元|元)\)/, '');
+
+/** The column a header names: exact, contained ("本年收费金额（万元）"), or a typo of it. */
+function colDef(key: string): { def: ColDef; fuzzy: boolean } | undefined {
+  const k = unitless(key);
+  const exact = ALL_COLS.find((c) => unitless(labelKey(c.canon)) === k);
+  if (exact) return { def: exact, fuzzy: false };
+  const inside = ALL_COLS.find((c) => k.includes(unitless(labelKey(c.canon))));
+  if (inside) return { def: inside, fuzzy: false };
+  const near = ALL_COLS.find((c) => nearLabel(k, unitless(labelKey(c.canon))));
+  return near && { def: near, fuzzy: true };
 }
+
+/** The template item a row label names within its block: exact, else the one it is a variant of. */
+function itemOf(block: BlockDef | undefined, label: string): { item: string; fuzzy: boolean } | null {
+  if (!block) return null;
+  const key = labelKey(label);
+  const exact = block.items.find((i) => labelKey(i) === key);
+  if (exact) return { item: exact, fuzzy: false };
+  // "规范性文件" ↔ "行政规范性文件" (the 2019 and 2021 names of one row), typos.
+  const near = block.items.find((i) => i.includes(key) || key.includes(i) || nearLabel(key, i));
+  return near && key.length >= 2 ? { item: near, fuzzy: true } : null;
+}
+
+/** A row of table 二 as the page wrote it, before the format (and so the template items) is known. */
+interface RawRow {
+  block: string;
+  label: string;
+  labelCell: GridCell;
+  values: Record<string, ValueCell>;
+  cols: Record<string, string>;
+  stray: GridCell[];
+}
+
+const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 
 export function parseT2(t: LogicalTable): T2 {
   const shape: ShapeIssue[] = [];
   const labels: LabelIssue[] = [];
-  const items = new Map<string, T2Row>();
-  const values: TableValue[] = [];
-  const keys: string[] = [];
+  const raw: RawRow[] = [];
+  const seenCols: ColDef[] = [];
+  const blocks = new Set<string>();
   let block = '';
   let ranges: (ColRange & { def: ColDef })[] = [];
   for (const row of t.rows) {
     const cells = rowCells(row);
     if (!cells.length) continue;
-    for (const c of cells) keys.push(c.key);
-    const caption = cells.map((c) => /第二十条第\(([一二三四五六七八九十]+)\)项/.exec(c.key)).find(Boolean);
+    const caption = cells.map((c) => CAPTION.exec(c.key)).find(Boolean);
     if (caption) {
       block = caption[1];
+      blocks.add(block);
       ranges = [];
       continue;
     }
     const first = cells[0];
     if (/^信息内容/.test(first.key)) {
-      ranges = [];
-      for (let c = first.col + first.colSpan; c < row.cells.length; c++) {
-        const cell = row.cells[c];
-        if (!row.origin[c] || !cell.key) continue;
-        const def = colDef(cell.key);
-        if (!def) continue;
-        ranges.push({
-          id: def.id,
-          label: cell.label,
-          start: c,
-          end: c + cell.colSpan,
-          headers: [cell],
-          fuzzy: false,
-          def,
-        });
+      ranges = headerOf(row, first);
+      for (const r of ranges) {
+        seenCols.push(r.def);
+        if (r.fuzzy) labels.push({ found: r.label, expected: r.def.canon, cell: r.headers[0] });
       }
-      // A header that spans padding cells up to the next header owns them.
-      ranges.forEach((r, i) => (r.end = Math.max(r.end, i + 1 < ranges.length ? ranges[i + 1].start : r.end)));
       continue;
     }
-    if (!ranges.length) continue;
-    const item = first.label;
-    const rowValues: Record<string, ValueCell> = {};
-    const colLabels: Record<string, string> = {};
-    const stray = strayCells(row, ranges, first.col + first.colSpan);
-    if (stray.length)
-      shape.push({
-        kind: 'extra-cell',
-        row: item,
-        cells: stray,
-        headerWidth: ranges.length,
-        rowWidth: ranges.length + stray.length,
-      });
-    for (const r of ranges) {
-      const v = valueAt(row, r);
-      rowValues[r.def.id] = v;
-      colLabels[r.def.id] = r.label;
-      values.push({
-        v,
-        row: item,
-        col: r.label,
-        count: !r.def.amount,
-        signed: !!r.def.signed,
-        uncertain: stray.length > 0,
-      });
-    }
-    const key = `${block}:${labelKey(item)}`;
-    if (items.has(key)) addDuplicate(shape, item, first);
-    else items.set(key, { block, item: labelKey(item), label: item, values: rowValues, cols: colLabels });
+    if (!ranges.length || parseValue(first.text).kind !== 'text') continue;
+    const read = readRow(row, ranges, first.col + first.colSpan);
+    const values: Record<string, ValueCell> = {};
+    const cols: Record<string, string> = {};
+    ranges.forEach((r, i) => {
+      values[r.def.id] = read.values[i];
+      cols[r.def.id] = r.label;
+    });
+    raw.push({ block, label: first.label, labelCell: first, values, cols, stray: read.stray });
   }
-  const markers = t2Markers(keys);
+
+  const markers = t2Markers(seenCols, blocks);
+  // Columns decide: the format whose columns the table has (both: the one with more of them).
   const format: TableFormat =
-    markers.m2021.length && !markers.m2019.length
-      ? '2021'
-      : markers.m2019.length && !markers.m2021.length
-        ? '2019'
-        : markers.m2019.length && markers.m2021.length
-          ? markers.m2021.length >= markers.m2019.length
-            ? '2021'
-            : '2019'
-          : 'unknown';
+    !markers.m2021.length && !markers.m2019.length
+      ? 'unknown'
+      : markers.m2021.length >= markers.m2019.length
+        ? '2021'
+        : '2019';
+  const layout = format === 'unknown' ? [] : T2_LAYOUT[format];
+  const items = new Map<string, T2Row>();
+  const values: TableValue[] = [];
+  for (const r of raw) {
+    const hit = itemOf(
+      layout.find((b) => b.block === r.block),
+      r.label,
+    );
+    const item = hit?.item ?? r.label;
+    if (hit?.fuzzy) labels.push({ found: r.label, expected: item, cell: r.labelCell });
+    if (r.stray.length) {
+      const n = Object.keys(r.values).length;
+      shape.push({ kind: 'extra-cell', row: r.label, cells: r.stray, headerWidth: n, rowWidth: n + r.stray.length });
+    }
+    const defs = ALL_COLS.filter((c) => r.values[c.id]);
+    for (const c of defs)
+      values.push({
+        v: r.values[c.id],
+        row: r.label,
+        col: r.cols[c.id],
+        count: !c.amount,
+        signed: !!c.signed,
+        uncertain: r.stray.length > 0,
+      });
+    const key = `${r.block}:${labelKey(item)}`;
+    if (items.has(key)) addDuplicate(shape, r.label, r.labelCell);
+    else items.set(key, { block: r.block, item: labelKey(item), label: r.label, values: r.values, cols: r.cols });
+  }
+
   if (format !== 'unknown') {
     const missingRows: string[] = [];
     const missingCols: string[] = [];
-    for (const b of T2_LAYOUT[format]) {
+    for (const b of layout) {
       for (const item of b.items) {
         const row = items.get(`${b.block}:${labelKey(item)}`);
         if (!row) {
@@ -225,4 +245,26 @@ export function parseT2(t: LogicalTable): T2 {
     rowCount: items.size,
     colCount: Math.max(0, ...[...items.values()].map((r) => Object.keys(r.values).length)),
   };
+}
+
+/** Column ranges of a 信息内容 header row; a header spanning padding up to the next one owns it. */
+function headerOf(row: TRow, first: GridCell): (ColRange & { def: ColDef })[] {
+  const ranges: (ColRange & { def: ColDef })[] = [];
+  for (let c = first.col + first.colSpan; c < row.cells.length; c++) {
+    const cell = row.cells[c];
+    if (!row.origin[c] || !cell.key) continue;
+    const hit = colDef(cell.key);
+    if (!hit) continue;
+    ranges.push({
+      id: hit.def.id,
+      label: cell.label,
+      start: c,
+      end: c + cell.colSpan,
+      headers: [cell],
+      fuzzy: hit.fuzzy,
+      def: hit.def,
+    });
+  }
+  ranges.forEach((r, i) => (r.end = Math.max(r.end, i + 1 < ranges.length ? ranges[i + 1].start : r.end)));
+  return ranges;
 }

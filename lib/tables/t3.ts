@@ -2,13 +2,12 @@
 // context of rowspan labels, so "3.其他" written in the first column still lands in （六）),
 // columns by the joined header text above each grid column.
 
-import { labelKey } from '../text/normalize';
+import { labelKey, parseValue } from '../text/normalize';
 import type { GridCell } from './grid';
 import {
   headerRanges,
+  readRow,
   rowCells,
-  strayCells,
-  valueAt,
   type ColRange,
   type LogicalTable,
   type TRow,
@@ -151,12 +150,58 @@ export function isT3(keys: string[]): boolean {
   return T3_ANCHORS.filter((a) => keys.some((k) => k.includes(a))).length >= 2;
 }
 
+/** A row's label cells: cells holding words, not numbers, in any column (spans from above included). */
+function labelCells(row: TRow): GridCell[] {
+  return rowCells(row).filter((c) => parseValue(c.text).kind === 'text' && !/[勾钩]稽/.test(c.key));
+}
+
+interface RowMatch {
+  def: RowDef;
+  fuzzy: boolean;
+  /** The （三）…（六） group this row opens or continues (undefined: none open). */
+  group: string | undefined;
+}
+
+/** The template item of group g a label names: its exact words, its key words, else its number. */
+function itemOf(g: string, leaf: string): { def: RowDef; fuzzy: boolean } | null {
+  const items = GROUPS[g].items;
+  const s = stem(leaf);
+  let idx = items.findIndex(([canon]) => stem(labelKey(canon)) === s);
+  if (idx >= 0) return { def: itemDefs(g)[idx], fuzzy: false };
+  idx = items.findIndex(([, re]) => re.test(s));
+  const n = parseInt(leaf, 10);
+  if (idx < 0 && n >= 1 && n <= items.length) idx = n - 1;
+  return idx >= 0 ? { def: itemDefs(g)[idx], fuzzy: true } : null;
+}
+
+/**
+ * Which template row a row of table 三 is, from its label cells (the leaf is the last one that is
+ * not the 三、本年度办理结果 band) and the group left open by the rows above ("3.其他" under a
+ * （六）其他处理 cell whose rowspan ended early still belongs to （六）).
+ */
+function classifyRow(keys: string[], leaf: string, open: string | undefined): RowMatch | null {
+  const top = TOP.find((d) => keys.some((k) => d.re!.test(k)));
+  if (top) return { def: top, fuzzy: false, group: undefined };
+  if (/^(\(七\))?(总计|合计)$/.test(leaf) || /^\(七\)/.test(leaf))
+    return { def: TOTAL, fuzzy: false, group: undefined };
+  if (/部分公开/.test(leaf)) return { def: R2, fuzzy: false, group: undefined };
+  if (/予以公开/.test(leaf)) return { def: R1, fuzzy: false, group: undefined };
+  const rowGroup = keys.map(groupOf).find(Boolean);
+  const group = rowGroup ?? open;
+  const g = rowGroup ?? (isItem(leaf) ? open : undefined);
+  if (!g) return null;
+  // The group's own label as the leaf: 2019's single （六）其他处理 row; elsewhere a label-only row.
+  if (groupOf(leaf) === g) return g === '6' ? { def: R6, fuzzy: false, group } : null;
+  const item = itemOf(g, leaf);
+  return item && { ...item, group };
+}
+
 export function parseT3(t: LogicalTable): T3 {
   const shape: ShapeIssue[] = [];
   const labels: LabelIssue[] = [];
   const start = t.rows.findIndex((row) => rowCells(row).some((c) => HEADER_ANCHOR.test(c.key)));
   const dataFrom = start < 0 ? t.rows.length : start;
-  const ranges = headerRanges(t, 0, dataFrom, classifyCol, (k) => /勾稽/.test(k));
+  const ranges = headerRanges(t, 0, dataFrom, classifyCol, (k) => /[勾钩]稽/.test(k));
   const cols: Partial<Record<T3Col, ColRange>> = {};
   for (const r of ranges) {
     cols[r.id as T3Col] = r;
@@ -168,78 +213,68 @@ export function parseT3(t: LogicalTable): T3 {
       });
   }
   const missingCols = T3_COLS.filter((c) => !cols[c.id]).map((c) => c.canon);
-  const valueStart = ranges.length ? Math.min(...ranges.map((r) => r.start)) : Math.max(0, t.width - 7);
+  const ordered = [...ranges].sort((a, b) => a.start - b.start); // left to right, as cells are read
+  const valueStart = ordered.length ? ordered[0].start : Math.max(0, t.width - 7);
 
   const rows = new Map<string, T3Row>();
   let group: string | undefined;
   let sawSix = 0;
   for (let i = dataFrom; i < t.rows.length; i++) {
     const row = t.rows[i];
-    const cells = rowCells(row, 0, valueStart);
-    if (!cells.length) continue;
-    const leaf = cells[cells.length - 1];
-    const keys = cells.map((c) => c.key);
-    const rowGroup = keys.map(groupOf).find(Boolean);
-    let def: RowDef | undefined;
-    let fuzzy = false;
-    const top = TOP.find((d) => keys.some((k) => d.re!.test(k)));
-    if (top) {
-      def = top;
-      group = undefined;
-    } else if (/^(\(七\))?(总计|合计)$/.test(leaf.key) || /^\(七\)/.test(leaf.key)) {
-      def = TOTAL;
-      group = undefined;
-    } else if (/予以公开/.test(leaf.key)) {
-      def = R1;
-      group = undefined;
-    } else if (/部分公开/.test(leaf.key)) {
-      def = R2;
-      group = undefined;
-    } else {
-      if (rowGroup) group = rowGroup;
-      const g = rowGroup ?? (isItem(leaf.key) ? group : undefined);
-      if (g && groupOf(leaf.key) === g) {
-        if (g === '6') def = R6; // 2019: （六）其他处理 is one value row
-      } else if (g) {
-        const items = GROUPS[g].items;
-        const s = stem(leaf.key);
-        let idx = items.findIndex(([canon]) => stem(labelKey(canon)) === s);
-        if (idx < 0) {
-          idx = items.findIndex(([, re]) => re.test(s));
-          const n = parseInt(leaf.key, 10);
-          if (idx < 0 && n >= 1 && n <= items.length) idx = n - 1;
-          fuzzy = idx >= 0;
-        }
-        if (idx >= 0) def = itemDefs(g)[idx];
-      }
+    // Labels left of the value columns first ("不详" under 科研机构 is a bad value, not a label);
+    // then any label cell, for rows whose labels drifted over the value columns.
+    const all = labelCells(row);
+    let cells: GridCell[] = [];
+    let own: GridCell[] = [];
+    let match: RowMatch | null = null;
+    for (const cand of [all.filter((c) => c.col < valueStart), all]) {
+      cells = cand;
+      own = cells.filter((c) => !/办理结果/.test(c.key) || cells.length === 1);
+      match = own.length
+        ? classifyRow(
+            cells.map((c) => c.key),
+            own[own.length - 1].key,
+            group,
+          )
+        : null;
+      if (match) break;
     }
-    if (!def) continue; // a local extra row: tolerated, not summed
+    if (!own.length) continue;
+    const leaf = own[own.length - 1];
+    if (!match) {
+      group = groupOf(leaf.key) ?? group; // a group label on a row of its own opens the group
+      continue; // a local extra row: tolerated, not summed
+    }
+    group = match.group;
+    const { def } = match;
     if (def.key.startsWith('r6.')) sawSix++;
     const canonKey = labelKey(def.canon);
-    if (!fuzzy && def !== R6 && stem(leaf.key) !== stem(canonKey) && !def.re) fuzzy = true;
+    const fuzzy = match.fuzzy || (def !== R6 && !def.re && stem(leaf.key) !== stem(canonKey));
     if (fuzzy) labels.push({ found: leaf.label, expected: def.canon, cell: leaf });
     if (rows.has(def.key)) {
       addDuplicate(shape, def.short, leaf);
       continue;
     }
-    const stray = strayCells(row, ranges, valueStart);
-    if (stray.length)
+    // Values start right of the row's own labels, wherever they sit.
+    const from = Math.max(...own.map((c) => c.col + c.colSpan));
+    const read = readRow(row, ordered, from);
+    if (read.stray.length)
       shape.push({
         kind: 'extra-cell',
         row: def.short,
-        cells: stray,
+        cells: read.stray,
         headerWidth: ranges.length,
-        rowWidth: ranges.length + stray.length,
+        rowWidth: ranges.length + read.stray.length,
       });
     const values: Partial<Record<T3Col, ValueCell>> = {};
-    for (const c of T3_COLS) if (cols[c.id]) values[c.id] = valueAt(row, cols[c.id]!);
+    ordered.forEach((r, j) => (values[r.id as T3Col] = read.values[j]));
     rows.set(def.key, {
       def,
-      label: def === TOTAL || top ? leaf.label : composeLabel(def, cells),
+      label: def === TOTAL || TOP.includes(def) ? leaf.label : composeLabel(def, own),
       labelCell: leaf,
       row,
       values,
-      uncertain: stray.length > 0,
+      uncertain: read.stray.length > 0,
     });
   }
 

@@ -1,14 +1,7 @@
 // Table 四: administrative review and litigation, one value row of 15 cells in three groups.
 
-import {
-  headerRanges,
-  strayCells,
-  valueAt,
-  type ColRange,
-  type LogicalTable,
-  type TRow,
-  type ValueCell,
-} from './logical';
+import type { GridCell } from './grid';
+import { headerRanges, readRow, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
 import type { LabelIssue, ShapeIssue, TableBase, TableValue } from './model';
 import { parseValue } from '../text/normalize';
 
@@ -57,20 +50,29 @@ export function isT4(keys: string[]): boolean {
 
 const isValue = (text: string) => parseValue(text).kind !== 'text';
 
+/**
+ * The value row: the first row below a header whose written cells, after any leading label cells
+ * ("件数"), are all numbers or blanks — at least five of them. Numbers are never header labels.
+ */
+function findValueRow(t: LogicalTable): { index: number; from: number } | null {
+  for (let i = 1; i < t.rows.length; i++) {
+    const row = t.rows[i];
+    const written: GridCell[] = [];
+    row.cells.forEach((c, j) => row.origin[j] && written.push(c));
+    let lead = 0;
+    while (lead < written.length && written[lead].text && !isValue(written[lead].text)) lead++;
+    const rest = written.slice(lead);
+    if (rest.length >= 5 && rest.every((c) => !c.text || isValue(c.text)) && rest.some((c) => c.text))
+      return { index: i, from: lead ? written[lead - 1].col + written[lead - 1].colSpan : 0 };
+  }
+  return null;
+}
+
 export function parseT4(t: LogicalTable): T4 {
   const shape: ShapeIssue[] = [];
   const labels: LabelIssue[] = [];
-  // The value row: the first row after the headers whose written cells are mostly numbers.
-  let valueIdx = -1;
-  for (let i = 0; i < t.rows.length; i++) {
-    const row = t.rows[i];
-    const written = row.cells.filter((c, j) => row.origin[j]);
-    const nums = written.filter((c) => c.text && isValue(c.text)).length;
-    if (nums >= 5 && nums >= written.length / 2) {
-      valueIdx = i;
-      break;
-    }
-  }
+  const found = findValueRow(t);
+  const valueIdx = found ? found.index : -1;
   const headerEnd = valueIdx < 0 ? t.rows.length : valueIdx;
   const ranges = headerRanges(t, 0, headerEnd, classify);
   const cols = new Map(ranges.map((r) => [r.id, r]));
@@ -84,28 +86,33 @@ export function parseT4(t: LogicalTable): T4 {
   const cells: T4['cells'] = {};
   const values: TableValue[] = [];
   const missing: string[] = [];
-  let uncertain = false;
-  if (row) {
-    const stray = strayCells(row, ranges, 0);
-    const headerWidth = ranges.reduce((n, r) => n + (r.end - r.start), 0);
-    if (stray.length || row.written > headerWidth) {
-      uncertain = true;
-      shape.push({ kind: 'extra-cell', row: '数值行', cells: stray, headerWidth, rowWidth: row.written });
-    }
-  }
+  const ids: `${T4Group}.${T4Kind}`[] = [];
   for (const g of T4_GROUPS)
     for (const k of T4_KINDS) {
       const id = `${g.id}.${k.id}` as const;
-      const range = cols.get(id);
-      if (!range) {
-        missing.push(`${g.canon} / ${k.canon}`);
-        continue;
-      }
-      if (!row) continue;
-      const v = valueAt(row, range);
-      cells[id] = v;
-      values.push({ v, row: g.canon, col: k.canon, count: true, signed: false, uncertain });
+      if (cols.has(id)) ids.push(id);
+      else missing.push(`${g.canon} / ${k.canon}`);
     }
+  ids.sort((a, b) => cols.get(a)!.start - cols.get(b)!.start); // left to right, as the cells are read
+  let uncertain = false;
+  if (row && found) {
+    const read = readRow(
+      row,
+      ids.map((id) => cols.get(id)!),
+      found.from,
+    );
+    const headerWidth = ranges.reduce((n, r) => n + (r.end - r.start), 0);
+    if (read.stray.length) {
+      uncertain = true;
+      shape.push({ kind: 'extra-cell', row: '数值行', cells: read.stray, headerWidth, rowWidth: row.written });
+    }
+    ids.forEach((id, i) => {
+      const v = read.values[i];
+      cells[id] = v;
+      const [g, k] = [T4_GROUPS.find((x) => id.startsWith(x.id))!, T4_KINDS.find((x) => id.endsWith(x.id))!];
+      values.push({ v, row: g.canon, col: k.canon, count: true, signed: false, uncertain });
+    });
+  }
   if (missing.length) shape.push({ kind: 'missing-col', names: missing });
   if (!row) shape.push({ kind: 'missing-row', names: ['数值行'] });
   return {
