@@ -39,10 +39,6 @@ export function agencyKind(agency: string): AgencyKind | null {
 /** "我局办公室", "本机关": the report speaking of itself. */
 const SELF = /^(我|本)(局|委|办|厅|院|中心|机关|单位|部门|乡|镇|街道|区|县|市|政府)/;
 
-/** The office inside a body that handles the report ("…政府信息公开工作领导小组办公室", "…党政办公室"). */
-const OFFICE =
-  /(?:政府信息公开|政务公开)?(?:工作)?(?:领导小组)?(?:办公室|党政办公室|综合办公室|综合科|综合处|秘书科|政务公开科|政务公开办)$/;
-
 /** a's characters appear in b in order ("临江市市场监管局" in "临江市市场监督管理局"). */
 function subsequence(a: string, b: string): boolean {
   let i = 0;
@@ -50,26 +46,33 @@ function subsequence(a: string, b: string): boolean {
   return i === a.length;
 }
 
-/** The body without its handling office; a name that is only an office keeps it ("…人民政府办公室"). */
-function body(name: string): string {
-  const stripped = name.replace(OFFICE, '');
-  return stripped.length >= 2 && !GOVERNMENT.test(stripped) ? stripped : name;
+/**
+ * The body a name stands for: without the office or group inside it that handles the report
+ * ("…政府信息公开工作领导小组办公室", "…党政办公室", "…政务公开科") and without "人民政府"
+ * ("智仁乡人民政府" is 智仁乡).
+ */
+function core(name: string): string {
+  return name
+    .replace(/\s+/g, '')
+    .replace(/(?:政府信息公开|政务公开)(?:工作)?领导小组(?:办公室)?$/, '')
+    .replace(
+      /(?<=局|委|会|中心|院|厅|政府|[乡镇]|街道|区|县|市)(?:党政|党政综合|综合|政务公开)?(?:办公室|办)$|(?<=局|委|会|中心)(?:政务公开|综合|秘书)科$/,
+      '',
+    )
+    .replace(/(?:人民)?政府$/, '');
 }
 
 /**
- * Same body, allowing short forms and sub-offices ("智仁乡人民政府" ~ "智仁乡", "…中心办公室" ~
- * "…中心", "区农业农村局…领导小组办公室" ~ "平潭综合实验区农业农村局", official abbreviations
- * "市场监管局" ~ "市场监督管理局", a dropped character "平潭综合区…" ~ "平潭综合实验区…", "我局办公室").
+ * Same body, allowing the handling office ("…中心办公室" ~ "…中心"), the place left out or cut to
+ * its last character ("区农业农村局…办公室" ~ "平潭综合实验区农业农村局"), official abbreviations
+ * ("市场监管局" ~ "市场监督管理局"), a dropped character ("平潭综合区…" ~ "平潭综合实验区…"), and
+ * "我局". A place is not its departments: "平潭综合实验区" is not "平潭综合实验区农业农村局".
  */
 export function sameAgency(a: string, b: string): boolean {
-  const x0 = a.replace(/\s+/g, '');
-  const y0 = b.replace(/\s+/g, '');
-  if (SELF.test(x0) || SELF.test(y0)) return true;
-  if (x0.includes(y0) || y0.includes(x0) || x0.replace(/人民政府$/, '') === y0.replace(/人民政府$/, '')) return true;
-  const [x, y] = [body(x0), body(y0)];
-  if (x.includes(y) || y.includes(x)) return true;
+  if (SELF.test(a.trim()) || SELF.test(b.trim())) return true;
+  const [x, y] = [core(a), core(b)];
+  if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  // "区农业农村局": the place shortened to its last character ("平潭综合实验区" → "区").
   const tail = short.replace(/^[省市县区州乡镇]/, '');
   if (tail.length >= 3 && long.endsWith(tail) && /[省市县区州旗盟乡镇]$/.test(long.slice(0, -tail.length))) return true;
   return (

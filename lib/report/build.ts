@@ -11,6 +11,7 @@ import {
   findContact,
   findPeriod,
   findPubDate,
+  findSigner,
   findTitle,
   type Period,
   type PubDate,
@@ -31,6 +32,8 @@ export interface ReportModel {
   period: (Period & { el: Element | null }) | null;
   compiler: { name: string; el: Element | null } | null;
   contact: { name: string; el: Element | null } | null;
+  /** The body named in the signature above the closing date. */
+  signer: { name: string; el: Element } | null;
   headings: Heading[];
   sections: Map<number, Section>;
   preamble: Prose;
@@ -93,6 +96,7 @@ export function* buildReport(doc: Document, url: string, stop = () => false): St
     period: period ? { ...period, el: locate(preamble, period.text) ?? locate(prose(1), period.text) } : null,
     compiler: compiler ? { name: compiler, el: locate(preamble, compiler) } : null,
     contact: contact ? { name: contact, el: locate(preamble, contact) } : null,
+    signer: findSigner(blocks),
     headings,
     sections,
     preamble,

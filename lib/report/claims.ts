@@ -121,7 +121,17 @@ function counts(text: string, bare = false): Count[] {
 
 /** List items of a breakdown: counted numbers, and unit-less ones once some item has a unit. */
 function partsOf(segment: string): Count[] {
-  const clean = segment.replace(/（[^）]*）|\([^)]*\)/g, ''); // bracketed numbers break a part down further
+  const unbracketed = segment.replace(/（[^）]*）|\([^)]*\)/g, ''); // bracketed numbers break a part down further
+  // A list is a run of clauses that each count something; a clause without a number is comment
+  // ("项目审批信息191条，持续保持高频更新；…") and ends it.
+  const stop = unbracketed.split(/(?<=[，,；;])/).findIndex((c) => /[^\s，,；;:：]/.test(c) && !/\d/.test(c));
+  const clean =
+    stop < 0
+      ? unbracketed
+      : unbracketed
+          .split(/(?<=[，,；;])/)
+          .slice(0, stop)
+          .join('');
   const withUnit = counts(clean);
   const all = withUnit.length ? counts(clean, true) : withUnit;
   // The list ends where the kind of unit changes ("…其他类97条；办理依申请公开1件"): from items of

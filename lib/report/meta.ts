@@ -69,6 +69,23 @@ export function findContact(text: string): string | null {
   return CONTACT.exec(text)?.[1] ?? null;
 }
 
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const BODY_NAME =
+  /(?:局|委|委员会|办|办公室|厅|中心|院|室|馆|所|站|队|会|处|署|社|部|政府|领导小组|[乡镇]|街道|区|县|市)$/;
+
+/** The signature: the body named on the line just above the report's closing date line. */
+export function findSigner(blocks: Block[]): { name: string; el: Element } | null {
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const b = blocks[i];
+    if (b.kind !== 'text' || !DATE_LINE.test(asciiDigits(b.text))) continue;
+    const prev = blocks[i - 1];
+    if (prev.kind !== 'text') return null;
+    const name = tidy(prev.text);
+    return name.length <= 40 && BODY_NAME.test(name) && !/[，,。；;：:]/.test(name) ? { name, el: prev.el } : null;
+  }
+  return null;
+}
+
 export interface PubDate {
   date: string;
   source: 'meta' | 'text' | 'url';

@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'warning',
   category: 'section',
   tags: ['content', '2021'],
-  appliesTo: ['2021'],
+  appliesTo: ['2021', 'mixed'],
   help: {
     zh: '2021年格式：第六部分应说明信息处理费收取情况（国办函〔2020〕109号）',
     en: '2021 format: part 六 states whether 信息处理费 was charged',

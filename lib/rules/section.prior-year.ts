@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'info',
   category: 'section',
   tags: ['content', '2021'],
-  appliesTo: ['2021'],
+  appliesTo: ['2021', 'mixed'],
   help: {
     zh: '2021年格式：第五部分应说明上年度问题的整改情况',
     en: "2021 format: part 五 reports on fixing last year's problems",
