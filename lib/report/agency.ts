@@ -30,8 +30,8 @@ const DEPARTMENT = /(?:局|委|委员会|办|办公室|办公厅|厅|中心|院|
 export function agencyKind(agency: string): AgencyKind | null {
   const name = agency.replace(/[（(][^）)]*[）)]$/, ''); // "…参事室（…文史研究馆）": the first name
   if (TOWNSHIP.test(name)) return 'township';
-  if (GOVERNMENT.test(name) || PLACE.test(name)) return 'government';
   if (ZONE.test(name)) return 'zone';
+  if (GOVERNMENT.test(name) || PLACE.test(name)) return 'government';
   if (DEPARTMENT.test(name)) return 'department';
   return null;
 }
@@ -46,30 +46,16 @@ function subsequence(a: string, b: string): boolean {
   return i === a.length;
 }
 
-/**
- * The body a name stands for: without the office or group inside it that handles the report
- * ("…政府信息公开工作领导小组办公室", "…党政办公室", "…政务公开科") and without "人民政府"
- * ("智仁乡人民政府" is 智仁乡).
- */
-function core(name: string): string {
-  return name
-    .replace(/\s+/g, '')
-    .replace(/(?:政府信息公开|政务公开)(?:工作)?领导小组(?:办公室)?$/, '')
-    .replace(
-      /(?<=局|委|会|中心|院|厅|政府|[乡镇]|街道|区|县|市)(?:党政|党政综合|综合|政务公开)?(?:办公室|办)$|(?<=局|委|会|中心)(?:政务公开|综合|秘书)科$/,
-      '',
-    )
-    .replace(/(?:人民)?政府$/, '');
-}
+/** The name compared: no spaces, no "人民政府" ("智仁乡人民政府" is 智仁乡). */
+const core = (name: string) => name.replace(/\s+/g, '').replace(/(?:人民)?政府$/, '');
 
 /**
- * Same body, allowing the handling office ("…中心办公室" ~ "…中心"), the place left out or cut to
- * its last character ("区农业农村局…办公室" ~ "平潭综合实验区农业农村局"), official abbreviations
- * ("市场监管局" ~ "市场监督管理局"), a dropped character ("平潭综合区…" ~ "平潭综合实验区…"), and
- * "我局". A place is not its departments: "平潭综合实验区" is not "平潭综合实验区农业农村局".
+ * Two reports' bodies are the same: equal names, the place left out or cut to its last character
+ * ("区农业农村局" ~ "平潭综合实验区农业农村局"), official abbreviations ("市场监管局" ~
+ * "市场监督管理局"), a dropped character ("平潭综合区…" ~ "平潭综合实验区…"). A place is not its
+ * departments ("平潭综合实验区" ≠ "平潭综合实验区农业农村局"), nor its government's office.
  */
 export function sameAgency(a: string, b: string): boolean {
-  if (SELF.test(a.trim()) || SELF.test(b.trim())) return true;
   const [x, y] = [core(a), core(b)];
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
@@ -81,4 +67,23 @@ export function sameAgency(a: string, b: string): boolean {
     short.at(-1) === long.at(-1) &&
     subsequence(short, long)
   );
+}
+
+/**
+ * A unit inside a body that handles its report: its office, a section or working group, the
+ * 管委会 of a zone ("…党政办公室", "…办公室工作小组", "…政府信息公开工作领导小组办公室",
+ * "…管委会办公室保密与电子政务处"). Never another department (局, 委员会).
+ */
+const SUB_UNIT =
+  /^(?:管委会|管理委员会|人民政府|政府)?(?:党政|党政综合|综合|政务公开|政府信息公开|信息公开)?(?:工作)?(?:领导小组)?(?:办公室|办)?(?:[\u4e00-\u9fff]{0,10}?(?:处|科|股|组|室))?$/;
+
+/** Whether the body named in the preamble or signature speaks for the title's agency: itself, "我局", or a unit of it. */
+export function speaksFor(name: string, agency: string): boolean {
+  const n = name.replace(/\s+/g, '');
+  if (SELF.test(n) || sameAgency(n, agency)) return true;
+  for (let i = 2; i < n.length; i++) {
+    const rest = n.slice(i);
+    if (SUB_UNIT.test(rest) && !/局|委员会/.test(rest) && sameAgency(n.slice(0, i), agency)) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { sameAgency } from '../report/agency';
+import { speaksFor } from '../report/agency';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
       ['contact', r.contact],
       ['signer', r.signer],
     ] as const) {
-      if (!who || sameAgency(who.name, r.agency)) continue;
+      if (!who || speaksFor(who.name, r.agency)) continue;
       emit({
         msg,
         params: { name: who.name, agency: r.agency },
