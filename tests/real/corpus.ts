@@ -97,8 +97,10 @@ export function score(j: PageJudgement, findings: Finding[]): Score {
   for (const e of j.findings) {
     const at = left.indexOf(keyOf(e));
     if (at >= 0) left.splice(at, 1);
-    if (isDefect(e)) at >= 0 ? s.found++ : s.missed++;
-    else if (at < 0) s.notesMissing++;
+    if (isDefect(e)) {
+      if (at >= 0) s.found++;
+      else s.missed++;
+    } else if (at < 0) s.notesMissing++;
   }
   for (const k of left) {
     const f = findings.find((x) => keyOf(x) === k)!;
