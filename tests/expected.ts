@@ -1,5 +1,5 @@
 // Fixture expectations: every fixture page X.html has X.expected.json beside it listing the exact
-// findings (rule id, location, outcome) it must produce. The comparison is on the whole set, so
+// findings (rule id, location, outcome, severity) it must produce. The comparison is on the whole set, so
 // a new false positive fails as surely as a miss.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ export interface Expected {
   detected: boolean;
   reason?: string;
   format?: string;
-  /** [ruleId, location, outcome] */
-  findings: [string, string, 'violation' | 'review'][];
+  /** [ruleId, location, outcome, severity] */
+  findings: [string, string, 'violation' | 'review', 'error' | 'warning' | 'info'][];
 }
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -28,6 +28,6 @@ export function fixturePages(dir: string): { html: string; expected: Expected }[
 }
 
 export const findingKeys = (r: AuditResult) =>
-  r.findings.map((f) => `${f.ruleId} | ${f.location} | ${f.outcome}`).sort();
+  r.findings.map((f) => `${f.ruleId} | ${f.location} | ${f.outcome} | ${f.severity}`).sort();
 export const expectedKeys = (e: Expected) =>
-  e.findings.map(([id, loc, outcome]) => `${id} | ${loc} | ${outcome}`).sort();
+  e.findings.map(([id, loc, outcome, severity]) => `${id} | ${loc} | ${outcome} | ${severity}`).sort();

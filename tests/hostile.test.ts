@@ -176,9 +176,9 @@ describe('fixtures/hostile: a report full of payloads', () => {
     expect(result.report?.year).toBe(2023);
     const keys = findingKeys(result);
     for (const k of [
-      'sum.t3-outcomes | 三、（七）总计 / 自然人 | violation',
-      'sum.t3-applicants | （一）予以公开 / 总计 | violation',
-      'sum.t4-group | 四、行政复议 / 总计 | violation',
+      'sum.t3-outcomes | 三、（七）总计 / 自然人 | violation | error',
+      'sum.t3-applicants | （一）予以公开 / 总计 | violation | error',
+      'sum.t4-group | 四、行政复议 / 总计 | violation | error',
     ])
       expect(keys).toContain(k);
   });

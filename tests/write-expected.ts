@@ -13,7 +13,7 @@ for (const html of process.argv.slice(2)) {
   const body = {
     detected: result.detected,
     ...(result.detected ? { format: result.report!.format } : { reason: result.reason }),
-    findings: result.findings.map((f) => [f.ruleId, f.location, f.outcome]),
+    findings: result.findings.map((f) => [f.ruleId, f.location, f.outcome, f.severity]),
   };
   // One finding per line keeps reviews and diffs readable.
   const findings = body.findings.map((f) => `    ${JSON.stringify(f)}`).join(',\n');

@@ -11,6 +11,8 @@ export interface TRow {
   origin: boolean[];
   /** Cells the page wrote in this <tr>. */
   written: number;
+  /** Columns this row's <table> is shifted right in the logical table (cell.col is per <table>). */
+  shift: number;
   tr: Element | null;
 }
 
@@ -35,12 +37,17 @@ export function toLogical(grids: Grid[]): LogicalTable {
         cells: all,
         origin: all.map((cell, c) => cell.el !== null && cell.row === r && cell.col === c - shift),
         written: g.rowWidths[r],
+        shift,
         tr: trs[r] ?? null,
       });
     });
   }
   return { els: grids.map((g) => g.table), rows, width };
 }
+
+/** The logical column where a cell of this row ends (cell.col counts within its own <table>). */
+export const endCol = (row: TRow, cell: GridCell) => row.shift + cell.col + cell.colSpan;
+export const startCol = (row: TRow, cell: GridCell) => row.shift + cell.col;
 
 /** Distinct non-empty cells of a row within [from, to), left to right (spans deduplicated). */
 export function rowCells(row: TRow, from = 0, to = row.cells.length): GridCell[] {
@@ -153,9 +160,15 @@ export function readRow(row: TRow, ranges: { start: number; end: number }[], fro
   const at = (r: { start: number; end: number }) => valueAt(row, { start: Math.max(r.start, from), end: r.end });
   const positional = ranges.map(at);
   const stray = strayCells(row, ranges, from);
-  if (!stray.length && positional.every((v) => v.kind !== 'text')) return { values: positional, stray };
   const written: GridCell[] = [];
-  for (let c = from; c < row.cells.length; c++) if (row.origin[c]) written.push(row.cells[c]);
+  let early = false; // values under the label columns: the row slid left (a label's span ran short)
+  const first = Math.min(...ranges.map((r) => r.start));
+  for (let c = from; c < row.cells.length; c++)
+    if (row.origin[c]) {
+      written.push(row.cells[c]);
+      if (c < first && row.cells[c].text) early = true;
+    }
+  if (!early && !stray.length && positional.every((v) => v.kind !== 'text')) return { values: positional, stray };
   while (written.length > ranges.length && !written[written.length - 1].text) written.pop();
   if (written.length !== ranges.length || written.some((c) => parseValue(c.text).kind === 'text'))
     return { values: positional, stray };

@@ -5,7 +5,7 @@
 import { labelKey, parseValue } from '../text/normalize';
 import { nearLabel } from '../text/similar';
 import type { GridCell } from './grid';
-import { readRow, rowCells, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
+import { endCol, readRow, rowCells, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
 import {
   addDuplicate,
   type LabelIssue,
@@ -169,7 +169,7 @@ export function parseT2(t: LogicalTable): T2 {
       continue;
     }
     if (!ranges.length || parseValue(first.text).kind !== 'text') continue;
-    const read = readRow(row, ranges, first.col + first.colSpan);
+    const read = readRow(row, ranges, endCol(row, first));
     const values: Record<string, ValueCell> = {};
     const cols: Record<string, string> = {};
     ranges.forEach((r, i) => {
@@ -250,7 +250,7 @@ export function parseT2(t: LogicalTable): T2 {
 /** Column ranges of a 信息内容 header row; a header spanning padding up to the next one owns it. */
 function headerOf(row: TRow, first: GridCell): (ColRange & { def: ColDef })[] {
   const ranges: (ColRange & { def: ColDef })[] = [];
-  for (let c = first.col + first.colSpan; c < row.cells.length; c++) {
+  for (let c = endCol(row, first); c < row.cells.length; c++) {
     const cell = row.cells[c];
     if (!row.origin[c] || !cell.key) continue;
     const hit = colDef(cell.key);

@@ -5,8 +5,10 @@
 import { labelKey, parseValue } from '../text/normalize';
 import type { GridCell } from './grid';
 import {
+  endCol,
   headerRanges,
   readRow,
+  startCol,
   rowCells,
   type ColRange,
   type LogicalTable,
@@ -227,7 +229,7 @@ export function parseT3(t: LogicalTable): T3 {
     let cells: GridCell[] = [];
     let own: GridCell[] = [];
     let match: RowMatch | null = null;
-    for (const cand of [all.filter((c) => c.col < valueStart), all]) {
+    for (const cand of [all.filter((c) => startCol(row, c) < valueStart), all]) {
       cells = cand;
       own = cells.filter((c) => !/办理结果/.test(c.key) || cells.length === 1);
       match = own.length
@@ -256,7 +258,7 @@ export function parseT3(t: LogicalTable): T3 {
       continue;
     }
     // Values start right of the row's own labels, wherever they sit.
-    const from = Math.max(...own.map((c) => c.col + c.colSpan));
+    const from = Math.max(...own.map((c) => endCol(row, c)));
     const read = readRow(row, ordered, from);
     if (read.stray.length)
       shape.push({

@@ -1,7 +1,7 @@
 // Table 四: administrative review and litigation, one value row of 15 cells in three groups.
 
 import type { GridCell } from './grid';
-import { headerRanges, readRow, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
+import { endCol, headerRanges, readRow, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
 import type { LabelIssue, ShapeIssue, TableBase, TableValue } from './model';
 import { parseValue } from '../text/normalize';
 
@@ -63,7 +63,7 @@ function findValueRow(t: LogicalTable): { index: number; from: number } | null {
     while (lead < written.length && written[lead].text && !isValue(written[lead].text)) lead++;
     const rest = written.slice(lead);
     if (rest.length >= 5 && rest.every((c) => !c.text || isValue(c.text)) && rest.some((c) => c.text))
-      return { index: i, from: lead ? written[lead - 1].col + written[lead - 1].colSpan : 0 };
+      return { index: i, from: lead ? endCol(row, written[lead - 1]) : 0 };
   }
   return null;
 }
