@@ -44,3 +44,9 @@ describe('parseValue bounds', () => {
     expect(parseValue('123456789012345')).toMatchObject({ kind: 'number', value: 123456789012345 });
   });
 });
+
+describe('parseValue edge', () => {
+  it('"-0" is 0, not -0 (the JSON result cannot carry -0)', () => {
+    expect(Object.is((parseValue('-0') as { value: number }).value, 0)).toBe(true);
+  });
+});

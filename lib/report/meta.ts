@@ -12,6 +12,7 @@ export interface Title {
 }
 
 const TITLE_RE = /信息公开/;
+const BREADCRUMB = /^(当前位置|您的位置|你的位置|您现在的位置)|[>＞»›]\s*\S+\s*[>＞»›]/;
 const TITLE_END = /(报告|总结)$/;
 
 /** The report title: up to three short leading lines of the body joined ("…政府信息" + "公开工作年度报告"). */
@@ -21,6 +22,7 @@ export function findTitle(doc: Document, blocks: Block[], firstHeading: number):
     const b = blocks[i];
     if (b.kind !== 'text') continue;
     const t = tidy(b.text.replace(/^\s*#+\s*/, ''));
+    if (BREADCRUMB.test(t)) continue; // "当前位置：首页>政务公开>…": the page's trail, not the title
     if (t.length > 45) break;
     lines.push(b);
     const joined = lines.map((l) => tidy(l.text.replace(/^\s*#+\s*/, ''))).join('');

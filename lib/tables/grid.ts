@@ -29,6 +29,8 @@ export interface Grid {
   width: number;
   /** Number of origin cells per row (what the page actually wrote in that <tr>). */
   rowWidths: number[];
+  /** The <tr> of each row. */
+  trs: Element[];
 }
 
 // Bounds for hostile markup; report tables have about 4 to 16 columns and 30 rows.
@@ -95,7 +97,7 @@ export function buildGrid(table: Element, part = 0): Grid {
     for (let c = 0; c < width; c++) out[c] = row[c] ?? pad;
     return out;
   });
-  return { table, rows: full, width, rowWidths };
+  return { table, rows: full, width, rowWidths, trs };
 }
 
 /** True when the grid slot (r, c) is where its cell starts (not a span continuation). */

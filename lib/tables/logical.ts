@@ -22,26 +22,46 @@ export interface LogicalTable {
   width: number;
 }
 
+/** A grid row's words, for recognising a repeated header. */
+const rowKey = (cells: GridCell[]) => [...new Set(cells.filter((c) => c.el))].map((c) => c.key).join('|');
+
+/** Columns up to the last one holding any text: trailing empty cells (a stray empty <td>) do not count. */
+function usedWidth(g: Grid): number {
+  let used = 0;
+  for (const row of g.rows) for (let c = row.length - 1; c >= used; c--) if (row[c].text) used = c + 1;
+  return used;
+}
+
 export function toLogical(grids: Grid[]): LogicalTable {
-  const width = Math.max(0, ...grids.map((g) => g.width));
+  // Continuation parts are right-aligned by the columns they use: values sit at the right edge.
+  const used = grids.map(usedWidth);
+  const right = Math.max(0, ...used);
+  const shifts = used.map((u) => right - u);
+  const width = Math.max(0, ...grids.map((g, i) => g.width + shifts[i]));
   const rows: TRow[] = [];
-  for (const g of grids) {
-    const shift = width - g.width; // continuation parts are right-aligned: values sit at the right edge
-    const trs = Array.from(g.table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === g.table);
+  const headKeys = grids.length ? grids[0].rows.map(rowKey) : [];
+  grids.forEach((g, i) => {
+    const shift = shifts[i];
+    // A part split off at a page break may repeat the table's first rows (its header): skip them.
+    let repeat = 0;
+    while (i > 0 && repeat < g.rows.length && headKeys[repeat] && rowKey(g.rows[repeat]) === headKeys[repeat]) repeat++;
     g.rows.forEach((cells, r) => {
+      if (r < repeat) return;
       const pad: GridCell[] = [];
-      for (let i = 0; i < shift; i++)
-        pad.push({ ...cells[0], el: null, text: '', label: '', key: '', col: i, colSpan: 1, rowSpan: 1 });
+      for (let j = 0; j < shift; j++)
+        pad.push({ ...cells[0], el: null, text: '', label: '', key: '', col: j, colSpan: 1, rowSpan: 1 });
       const all = pad.concat(cells);
+      for (let j = all.length; j < width; j++)
+        all.push({ ...cells[0], el: null, text: '', label: '', key: '', col: j, colSpan: 1, rowSpan: 1 });
       rows.push({
         cells: all,
         origin: all.map((cell, c) => cell.el !== null && cell.row === r && cell.col === c - shift),
         written: g.rowWidths[r],
         shift,
-        tr: trs[r] ?? null,
+        tr: g.trs[r] ?? null,
       });
     });
-  }
+  });
   return { els: grids.map((g) => g.table), rows, width };
 }
 
@@ -69,7 +89,7 @@ export function tableKeys(t: LogicalTable): string[] {
 export interface ColRange {
   /** Canonical key the column matched (e.g. "natural"). */
   id: string;
-  /** The lowest header cell's text as the report wrote it ("社会组织"). */
+  /** The column's own header text as the report wrote it ("社会组织"; "商业" over "企业" joined). */
   label: string;
   start: number;
   end: number;
@@ -109,9 +129,15 @@ export function headerRanges(
       continue;
     }
     if (ranges.some((r) => r.id === hit.id)) continue; // a repeated header: keep the first
+    // The column's own label: its narrowest header cells, joined ("商业" over "企业" is 商业企业; the
+    // group header 法人或其他组织 above them spans five columns).
+    const narrow = Math.min(...cells.map((x) => x.colSpan));
     ranges.push({
       id: hit.id,
-      label: cells[cells.length - 1].label,
+      label: cells
+        .filter((x) => x.colSpan === narrow)
+        .map((x) => x.label)
+        .join(''),
       start: c,
       end: c + 1,
       headers: cells,
@@ -146,6 +172,8 @@ export interface RowRead {
   values: ValueCell[];
   /** Written, non-empty cells under no header: the row is wider than its header. */
   stray: GridCell[];
+  /** Cells the row wrote right of its labels (what a reader counts, whatever their spans). */
+  count: number;
 }
 
 /**
@@ -168,12 +196,14 @@ export function readRow(row: TRow, ranges: { start: number; end: number }[], fro
       written.push(row.cells[c]);
       if (c < first && row.cells[c].text) early = true;
     }
-  if (!early && !stray.length && positional.every((v) => v.kind !== 'text')) return { values: positional, stray };
+  const count = written.length;
+  if (!early && !stray.length && positional.every((v) => v.kind !== 'text'))
+    return { values: positional, stray, count };
   while (written.length > ranges.length && !written[written.length - 1].text) written.pop();
   if (written.length !== ranges.length || written.some((c) => parseValue(c.text).kind === 'text'))
-    return { values: positional, stray };
+    return { values: positional, stray, count };
   const values = written.map((cell) => ({ ...parseValue(cell.text), cell, raw: cell.text, spanned: false }));
-  return { values, stray: [] };
+  return { values, stray: [], count };
 }
 
 /** Written, non-empty cells of a row that fall under no range at or right of `from`. */

@@ -28,6 +28,11 @@ export interface LabelIssue {
   cell: GridCell;
 }
 
+/** Record a deviating label once per table (a header repeated after a page break is one label). */
+export function addLabel(labels: LabelIssue[], issue: LabelIssue): void {
+  if (!labels.some((l) => l.found === issue.found && l.expected === issue.expected)) labels.push(issue);
+}
+
 export interface TableValue {
   v: ValueCell;
   row: string;

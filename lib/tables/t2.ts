@@ -8,6 +8,7 @@ import type { GridCell } from './grid';
 import { endCol, readRow, rowCells, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
 import {
   addDuplicate,
+  addLabel,
   type LabelIssue,
   type ShapeIssue,
   type TableBase,
@@ -164,7 +165,7 @@ export function parseT2(t: LogicalTable): T2 {
       ranges = headerOf(row, first);
       for (const r of ranges) {
         seenCols.push(r.def);
-        if (r.fuzzy) labels.push({ found: r.label, expected: r.def.canon, cell: r.headers[0] });
+        if (r.fuzzy) addLabel(labels, { found: r.label, expected: r.def.canon, cell: r.headers[0] });
       }
       continue;
     }
@@ -196,7 +197,7 @@ export function parseT2(t: LogicalTable): T2 {
       r.label,
     );
     const item = hit?.item ?? r.label;
-    if (hit?.fuzzy) labels.push({ found: r.label, expected: item, cell: r.labelCell });
+    if (hit?.fuzzy) addLabel(labels, { found: r.label, expected: item, cell: r.labelCell });
     if (r.stray.length) {
       const n = Object.keys(r.values).length;
       shape.push({ kind: 'extra-cell', row: r.label, cells: r.stray, headerWidth: n, rowWidth: n + r.stray.length });

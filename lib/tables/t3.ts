@@ -15,7 +15,7 @@ import {
   type TRow,
   type ValueCell,
 } from './logical';
-import { addDuplicate, type LabelIssue, type ShapeIssue, type TableBase, type TableValue } from './model';
+import { addDuplicate, addLabel, type LabelIssue, type ShapeIssue, type TableBase, type TableValue } from './model';
 
 export const T3_COLS = [
   { id: 'natural', canon: '自然人', re: /自然人/ },
@@ -208,7 +208,7 @@ export function parseT3(t: LogicalTable): T3 {
   for (const r of ranges) {
     cols[r.id as T3Col] = r;
     if (r.fuzzy)
-      labels.push({
+      addLabel(labels, {
         found: r.label,
         expected: T3_COLS.find((c) => c.id === r.id)!.canon,
         cell: r.headers[r.headers.length - 1],
@@ -223,6 +223,8 @@ export function parseT3(t: LogicalTable): T3 {
   let sawSix = 0;
   for (let i = dataFrom; i < t.rows.length; i++) {
     const row = t.rows[i];
+    // A header repeated after a page break ("自然人 | 法人或其他组织 | 总计") is not a data row.
+    if (rowCells(row).some((c) => /自然人|法人|商业企业|申请人情况/.test(c.key))) continue;
     // Labels left of the value columns first ("不详" under 科研机构 is a bad value, not a label);
     // then any label cell, for rows whose labels drifted over the value columns.
     const all = labelCells(row);
@@ -252,7 +254,7 @@ export function parseT3(t: LogicalTable): T3 {
     if (def.key.startsWith('r6.')) sawSix++;
     const canonKey = labelKey(def.canon);
     const fuzzy = match.fuzzy || (def !== R6 && !def.re && stem(leaf.key) !== stem(canonKey));
-    if (fuzzy) labels.push({ found: leaf.label, expected: def.canon, cell: leaf });
+    if (fuzzy) addLabel(labels, { found: leaf.label, expected: def.canon, cell: leaf });
     if (rows.has(def.key)) {
       addDuplicate(shape, def.short, leaf);
       continue;

@@ -2,8 +2,8 @@
 
 import type { GridCell } from './grid';
 import { endCol, headerRanges, readRow, type ColRange, type LogicalTable, type TRow, type ValueCell } from './logical';
-import type { LabelIssue, ShapeIssue, TableBase, TableValue } from './model';
-import { parseValue } from '../text/normalize';
+import { addLabel, type LabelIssue, type ShapeIssue, type TableBase, type TableValue } from './model';
+import { labelKey, parseValue } from '../text/normalize';
 
 export const T4_GROUPS = [
   { id: 'review', canon: '行政复议' },
@@ -80,7 +80,7 @@ export function parseT4(t: LogicalTable): T4 {
     if (r.fuzzy && !/^\s*$/.test(r.label)) {
       const kind = T4_KINDS.find((k) => r.id.endsWith(k.id))!;
       const leafCell = r.headers[r.headers.length - 1];
-      if (leafCell.key !== kind.canon) labels.push({ found: leafCell.label, expected: kind.canon, cell: leafCell });
+      if (labelKey(r.label) !== kind.canon) addLabel(labels, { found: r.label, expected: kind.canon, cell: leafCell });
     }
   const row = valueIdx < 0 ? null : t.rows[valueIdx];
   const cells: T4['cells'] = {};
@@ -101,10 +101,15 @@ export function parseT4(t: LogicalTable): T4 {
       ids.map((id) => cols.get(id)!),
       found.from,
     );
-    const headerWidth = ranges.reduce((n, r) => n + (r.end - r.start), 0);
     if (read.stray.length) {
       uncertain = true;
-      shape.push({ kind: 'extra-cell', row: '数值行', cells: read.stray, headerWidth, rowWidth: row.written });
+      shape.push({
+        kind: 'extra-cell',
+        row: '数值行',
+        cells: read.stray,
+        headerWidth: ids.length,
+        rowWidth: read.count,
+      });
     }
     ids.forEach((id, i) => {
       const v = read.values[i];

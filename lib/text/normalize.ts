@@ -54,7 +54,7 @@ export function parseValue(raw: string): ParsedValue {
   const frac = m[3] ?? '';
   // Beyond 15 digits a double cannot hold the count exactly: not a credible number.
   if (int.length + frac.length > 15) return { kind: 'text' };
-  const value = Number(`${m[1]}${int}${frac ? '.' + frac : ''}`);
+  const value = Number(`${m[1]}${int}${frac ? '.' + frac : ''}`) + 0; // "-0" is 0 (JSON has no -0)
   return { kind: 'number', value, unit: m[4] ?? '', decimals: frac.length };
 }
 
