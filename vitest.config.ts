@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, one command (`npm test`): fast Node tests, and real-browser tests that build the
-// extension first and drive Debian Chromium.
+// Two projects, one command (`npm test`): Node tests on both CPUs first (the dialect matrix alone
+// is some 6 CPU-minutes), then the real-browser tests, which build the extension and drive Debian
+// Chromium one file at a time — never beside CPU-bound tests, which would make them flaky.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +12,8 @@ export default defineConfig({
           include: ['tests/*.test.ts'],
           environment: 'node',
           testTimeout: 20000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,6 +25,7 @@ export default defineConfig({
           testTimeout: 60000,
           hookTimeout: 90000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -7,9 +7,11 @@ import { auditReal, haveCorpus, judgements, keyOf, yearJudgements } from './real
 
 describe.runIf(haveCorpus)('real corpus (../shared/real)', () => {
   const pages = haveCorpus ? judgements() : [];
+  const audits = new Map<string, Awaited<ReturnType<typeof auditReal>>>();
+  const audited = async (page: string) => audits.get(page) ?? audits.set(page, await auditReal(page)).get(page)!;
 
   it.each(pages.map((j) => [j.page, j] as const))('%s', async (_, j) => {
-    const { result } = await auditReal(j.page);
+    const { result } = await audited(j.page);
     expect(result.detected).toBe(j.detected);
     if (j.format) expect(result.report?.format).toBe(j.format);
     expect(result.findings.map(keyOf).sort()).toEqual(j.findings.map(keyOf).sort());
@@ -18,7 +20,7 @@ describe.runIf(haveCorpus)('real corpus (../shared/real)', () => {
   it('cross-year: each agency against its previous year, as a sweep pairs them', async () => {
     const reports: YearReport[] = [];
     for (const j of pages) {
-      const a = await auditReal(j.page);
+      const a = await audited(j.page);
       reports.push({
         index: reports.length,
         agency: a.result.report?.agency ?? null,
