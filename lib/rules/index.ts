@@ -7,8 +7,8 @@ import metaAgency from './meta.agency';
 import metaLate from './meta.late';
 import sectionMissing from './section.missing';
 import sectionUnnumbered from './section.unnumbered';
-import sectionOrder from './section.order';
 import sectionWording from './section.wording';
+import sectionOrder from './section.order';
 import sectionCount from './section.count';
 import sectionEmpty from './section.empty';
 import sectionOverviewTopic from './section.overview-topic';
@@ -43,8 +43,8 @@ export const RULES: Rule[] = [
   metaLate,
   sectionMissing,
   sectionUnnumbered,
-  sectionOrder,
   sectionWording,
+  sectionOrder,
   sectionCount,
   sectionEmpty,
   sectionOverviewTopic,

@@ -21,7 +21,7 @@ export default defineRule({
       en: '"{text}" is a part of its own (the format reports fees in part 六); later parts are renumbered',
     },
     split: {
-      zh: '“{text}”与上一部分同属格式第{part}部分，分成两部分后其后编号顺延',
+      zh: '“{text}”与上一部分同属格式第{part}部分，拆成两部分后，其后各部分编号顺延',
       en: '"{text}" continues format part {part} as a part of its own; later parts are renumbered',
     },
   },
