@@ -53,8 +53,10 @@ const isValue = (text: string) => parseValue(text).kind !== 'text';
 /**
  * The value row: the first row below a header whose written cells, after any leading label cells
  * ("件数"), are all numbers or blanks — at least five of them. Numbers are never header labels.
+ * A table left blank (a row of empty cells for "none") is read as that row of blanks.
  */
 function findValueRow(t: LogicalTable): { index: number; from: number } | null {
+  let blank: { index: number; from: number } | null = null;
   for (let i = 1; i < t.rows.length; i++) {
     const row = t.rows[i];
     const written: GridCell[] = [];
@@ -62,10 +64,12 @@ function findValueRow(t: LogicalTable): { index: number; from: number } | null {
     let lead = 0;
     while (lead < written.length && written[lead].text && !isValue(written[lead].text)) lead++;
     const rest = written.slice(lead);
-    if (rest.length >= 5 && rest.every((c) => !c.text || isValue(c.text)) && rest.some((c) => c.text))
-      return { index: i, from: lead ? endCol(row, written[lead - 1]) : 0 };
+    if (rest.length < 5 || !rest.every((c) => !c.text || isValue(c.text))) continue;
+    const found = { index: i, from: lead ? endCol(row, written[lead - 1]) : 0 };
+    if (rest.some((c) => c.text)) return found;
+    blank ??= found;
   }
-  return null;
+  return blank;
 }
 
 export function parseT4(t: LogicalTable): T4 {
