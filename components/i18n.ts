@@ -1,6 +1,6 @@
 // UI strings for the popup and the options page. Chinese first; English is the second locale and
 // must carry exactly the same keys (tests/i18n.test.ts). `{name}` placeholders are filled by t().
-import type { Locale } from '../lib/audit';
+import type { Locale } from '../lib/result';
 
 const zh = {
   // Popup: frame

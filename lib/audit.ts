@@ -5,11 +5,10 @@ import { buildReport, type ReportModel } from './report/build';
 import { runSteps, yieldToPage, type Steps } from './steps';
 import { gate, isListing, lookAlike } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
-import type { AuditResult, Finding } from './result';
+import { countKinds, type AuditResult, type Finding, type Locale } from './result';
+import { toFinding } from './rules/finding';
 import { RULES } from './rules';
 import type { Emitted, Rule } from './rules/types';
-
-export type Locale = 'zh' | 'en';
 
 export interface AuditOptions {
   url?: string;
@@ -35,10 +34,6 @@ export interface Audit {
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const ms = (x: number) => Math.round(x * 100) / 100;
-
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
 function notDetected(reason: string, t0: number): Audit {
   return {
@@ -121,19 +116,7 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
       continue;
     }
     const emit = (e: Emitted) => {
-      const tpl = rule.messages[e.msg ?? 'default'];
-      const severity = e.severity ?? rule.severity;
-      const f: Finding = {
-        ruleId: rule.id,
-        severity,
-        outcome: e.outcome ?? 'violation',
-        message: fill(tpl[locale], e.params),
-        category: rule.category,
-        location: e.location,
-        params: e.params,
-      };
-      for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
-        if (e[k] !== undefined) Object.assign(f, { [k]: e[k] });
+      const f = toFinding(rule, e, locale);
       // A finding with no precise element (e.g. title from <meta>) points at the article body.
       const targets = e.targets.filter((x): x is Element => !!x);
       if (!targets.length) targets.push(model.container);
@@ -150,11 +133,7 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   }
   const tRules = now();
 
-  const summary = { error: 0, warning: 0, info: 0, review: 0 };
-  for (const f of findings) {
-    if (f.outcome === 'review') summary.review++;
-    else summary[f.severity]++;
-  }
+  const summary = countKinds(findings);
   const signals = [
     ...g.signals.filter((s) => s === 'title'),
     model.sections.size >= 3 ? 'sections' : '',
@@ -189,7 +168,3 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   if (skipped.length) result.incomplete = { stage: 'rules', skipped };
   return { result, refs, model };
 }
-
-/** Clean = nothing to act on: no error/warning violations and nothing to review (infos are notes). */
-export const isClean = (r: AuditResult) =>
-  r.detected && r.summary.error === 0 && r.summary.warning === 0 && r.summary.review === 0;

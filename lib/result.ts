@@ -1,79 +1,45 @@
-// The audit result contract (../shared/spec/rules.md "The audit result (JSON)"). zod/mini keeps
-// the bundle small; objects are loose so added fields pass.
-import * as z from 'zod/mini';
+// The result vocabulary, in one place: the types of the audit result contract (derived from its
+// zod schemas in ./result-schema.ts) and the few definitions every view shares — a finding's kind,
+// a clean report, the locales, the categories. No zod at run time here: the engine and the popup
+// import this module, and only tests and the background validate.
+import type * as z from 'zod/mini';
+import type {
+  AuditResultShape,
+  FindingShape,
+  FormatSchema,
+  OutcomeSchema,
+  SeveritySchema,
+  TableIdSchema,
+} from './result-schema';
 
-const num = z.number();
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export const FormatSchema = z.enum(['2021', '2019', 'legacy', 'mixed', 'unknown']);
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
-export const FindingSchema = z.looseObject({
-  ruleId: z.string(),
-  severity: SeveritySchema,
-  outcome: z.enum(['violation', 'review']),
-  message: z.string(),
-  table: z.optional(z.enum(['t2', 't3', 't4'])),
-  row: z.optional(z.string()),
-  col: z.optional(z.string()),
-  expected: z.optional(z.union([num, z.string()])),
-  actual: z.optional(z.union([num, z.string()])),
-  formula: z.optional(z.string()),
-});
+/** Rule groups: the first part of a rule id (`year` only in cross-year comparisons). */
+export const CATEGORIES = ['page', 'meta', 'section', 'format', 'table', 'cell', 'sum', 'text'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
-export const AuditResultSchema = z.looseObject({
-  detected: z.boolean(),
-  reason: z.string(),
-  report: z.optional(
-    z.looseObject({
-      title: z.nullable(z.string()),
-      agency: z.nullable(z.string()),
-      year: z.nullable(num),
-      format: FormatSchema,
-      publishedAt: z.nullable(z.string()),
-    }),
-  ),
-  sections: z.array(z.looseObject({ number: z.string(), title: z.string(), found: z.boolean() })),
-  tables: z.array(z.looseObject({ id: z.enum(['t2', 't3', 't4']), format: z.string(), rows: num, cols: num })),
-  findings: z.array(FindingSchema),
-  summary: z.looseObject({ error: num, warning: num, info: num, review: num }),
-  timingMs: z.looseObject({ detect: num, parse: num, rules: num }),
-});
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type ReportFormat = z.infer<typeof FormatSchema>;
+export type TableId = z.infer<typeof TableIdSchema>;
+export type Finding = z.infer<typeof FindingShape>;
+export type AuditResult = z.infer<typeof AuditResultShape>;
 
-// The TypeScript shapes of the contract (the schemas above validate them; extra fields allowed).
-export interface Finding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  outcome: 'violation' | 'review';
-  message: string;
-  table?: 't2' | 't3' | 't4';
-  row?: string;
-  col?: string;
-  expected?: number | string;
-  actual?: number | string;
-  formula?: string;
-  /** Where, in the report's own labels. */
-  location: string;
-  category: string;
-  /** CSS path (from <body>) of the element the marker sits on. */
-  target?: string;
-  /** Template parameters, so a UI can re-render the message in another locale. */
-  params: Record<string, string | number>;
+/** How a finding is counted and marked: review items apart from violations (as in the summary). */
+export type Kind = 'error' | 'warning' | 'info' | 'review';
+export const KINDS: Kind[] = ['error', 'warning', 'info', 'review'];
+export const kindOf = (f: Pick<Finding, 'severity' | 'outcome'>): Kind =>
+  f.outcome === 'review' ? 'review' : f.severity;
+
+export type Counts = Record<Kind, number>;
+
+export function countKinds(findings: readonly Pick<Finding, 'severity' | 'outcome'>[]): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0, review: 0 };
+  for (const f of findings) c[kindOf(f)]++;
+  return c;
 }
 
-export interface AuditResult {
-  detected: boolean;
-  reason: string;
-  report?: {
-    title: string | null;
-    agency: string | null;
-    year: number | null;
-    format: z.infer<typeof FormatSchema>;
-    publishedAt: string | null;
-  };
-  sections: { number: string; title: string; found: boolean }[];
-  tables: { id: 't2' | 't3' | 't4'; format: string; rows: number; cols: number }[];
-  findings: Finding[];
-  summary: { error: number; warning: number; info: number; review: number };
-  timingMs: { detect: number; parse: number; rules: number };
-  /** The audit ran out of its time budget: these rules did not run (a partial result). */
-  incomplete?: { stage: 'rules'; skipped: string[] };
-}
+/** Clean = nothing to act on: no error/warning violations and nothing to review (infos are notes). */
+export const isCleanCounts = (c: Counts) => c.error === 0 && c.warning === 0 && c.review === 0;
+export const isClean = (r: AuditResult) => r.detected && isCleanCounts(r.summary);

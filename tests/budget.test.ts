@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { audit, auditAsync } from '../lib/audit';
-import { AuditResultSchema } from '../lib/result';
+import { AuditResultSchema } from '../lib/result-schema';
 
 const doc = (path = 'pages/clean-2021.html') =>
   new JSDOM(readFileSync(join(import.meta.dirname, 'fixtures', path), 'utf8'), {

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditResultSchema } from '../lib/result';
+import { AuditResultSchema } from '../lib/result-schema';
 
 const root = join(import.meta.dirname, '..');
 const run = (...args: string[]) => spawnSync('npx', ['tsx', 'cli/audit.ts', ...args], { cwd: root, encoding: 'utf8' });

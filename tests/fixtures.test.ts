@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../lib/audit';
-import { AuditResultSchema } from '../lib/result';
+import { AuditResultSchema } from '../lib/result-schema';
 import { loadPage } from '../cli/load';
 import { expectedKeys, findingKeys, fixturePages } from './expected';
 

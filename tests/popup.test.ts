@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../components/ext/messaging';
 import { hostProblem, isValidHost, normalizeHost, originPattern } from '../components/options/model';
 import {
-  countFindings,
   deriveView,
   downloadName,
   exportMeta,
@@ -10,16 +9,14 @@ import {
   formatIsProblem,
   groupFindings,
   groupKey,
-  isCleanCounts,
   isRestrictedError,
   isRestrictedUrl,
-  kindOf,
   KIND_ICON,
   reasonText,
   tabIdFromSearch,
   verdictText,
 } from '../components/popup/model';
-import type { AuditResult, Finding } from '../lib/result';
+import { countKinds, isCleanCounts, kindOf, type AuditResult, type Finding } from '../lib/result';
 
 const f = (over: Partial<Finding> & Pick<Finding, 'ruleId' | 'category'>): Finding => ({
   severity: 'error',
@@ -144,7 +141,7 @@ describe('formatExplanation', () => {
 
 describe('counts and verdict', () => {
   it('counts violations per severity and review items apart', () => {
-    const c = countFindings(findings);
+    const c = countKinds(findings);
     expect(c).toEqual({ error: 5, warning: 2, info: 2, review: 1 });
     expect(kindOf(findings[4])).toBe('review');
     expect(isCleanCounts(c)).toBe(false);
@@ -152,12 +149,12 @@ describe('counts and verdict', () => {
   });
 
   it('clean = no error/warning violations and nothing to review', () => {
-    expect(verdictText(countFindings([]))).toBe('未发现需处理的问题');
-    const infos = countFindings([findings[3], findings[7]]);
+    expect(verdictText(countKinds([]))).toBe('未发现需处理的问题');
+    const infos = countKinds([findings[3], findings[7]]);
     expect(isCleanCounts(infos)).toBe(true);
     expect(verdictText(infos)).toMatch(/^未发现需处理的问题/);
     // a single review item is not clean
-    expect(isCleanCounts(countFindings([findings[4]]))).toBe(false);
+    expect(isCleanCounts(countKinds([findings[4]]))).toBe(false);
   });
 
   it('icons differ by shape', () => {
@@ -169,7 +166,7 @@ describe('groupFindings', () => {
   it('group key: table first, then category', () => {
     expect(groupKey(findings[1])).toBe('t3');
     expect(groupKey(findings[0])).toBe('section');
-    expect(groupKey(f({ ruleId: 'x.y', category: 'constructor' }))).toBe('other');
+    expect(groupKey(f({ ruleId: 'x.y', category: 'constructor' as Finding['category'] }))).toBe('other');
   });
 
   it('groups in page order with labels and original indexes', () => {

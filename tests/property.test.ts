@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../lib/audit';
-import { AuditResultSchema } from '../lib/result';
+import { AuditResultSchema } from '../lib/result-schema';
 import { RULES } from '../lib/rules';
 import { buildGrid, MAX_COLSPAN, MAX_WIDTH, type Grid } from '../lib/tables/grid';
 

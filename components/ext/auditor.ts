@@ -5,7 +5,8 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { auditAsync, isClean, type Audit } from '../../lib/audit';
+import { auditAsync, type Audit } from '../../lib/audit';
+import { isClean } from '../../lib/result';
 import { RULES } from '../../lib/rules';
 import { Overlay, type OverlayHandle } from '../overlay/Overlay';
 import { OVERLAY_CSS } from '../overlay/styles';

@@ -1,6 +1,7 @@
 // The settings schema, used by the background only (see settings.ts).
 import * as z from 'zod/mini';
-import { CATEGORIES, DEFAULT_SETTINGS, type Settings } from './settings';
+import { CATEGORIES } from '../../lib/result';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { settingsItem } from './settings-store';
 
 // No JIT: extension pages forbid eval, and zod's probe for it costs ~9 ms at startup.

@@ -4,10 +4,8 @@
 // settings-store.ts (options, background); watching needs only the storage event, so the engine
 // does not carry WXT's storage module (~1 ms of its start-up on every report page).
 import { browser } from 'wxt/browser';
+import { CATEGORIES, type Category, type Locale } from '../../lib/result';
 import { sendToBackground } from './messaging';
-
-export const CATEGORIES = ['page', 'meta', 'section', 'format', 'table', 'cell', 'sum', 'text'] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export interface Settings {
   version: 1;
@@ -17,7 +15,7 @@ export interface Settings {
   minSeverity: 'info' | 'warning' | 'error';
   /** Extra hosts (besides *.gov.cn) where the audit runs automatically. */
   hosts: string[];
-  locale: 'zh' | 'en';
+  locale: Locale;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -2,7 +2,8 @@
 // UI language. Every change is written to settingsItem at once; open tabs pick it up live.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CATEGORIES, DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '../ext/settings';
+import { CATEGORIES } from '../../lib/result';
+import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '../ext/settings';
 import { settingsItem } from '../ext/settings-store';
 import { translator, type MessageKey } from '../i18n';
 import { hostProblem, normalizeHost, originPattern } from './model';

@@ -2,15 +2,13 @@
 // the formula and the cells involved highlighted, a summary chip, and a findings panel. Drawn in
 // one fixed layer inside our shadow root; the page's own elements are only measured, never touched.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FindingRefs, Locale } from '../../lib/audit';
-import type { AuditResult, Finding } from '../../lib/result';
+import type { FindingRefs } from '../../lib/audit';
+import { kindOf, KINDS, type AuditResult, type Finding, type Kind, type Locale } from '../../lib/result';
 import { severityLabel } from '../../lib/format/text';
 import { topRect } from '../ext/frames';
 import { placeCard, placeMarker, type MarkerBox } from './geometry';
 import { OVERLAY_TEXT } from './strings';
 
-export type Kind = 'error' | 'warning' | 'info' | 'review';
-export const kindOf = (f: Finding): Kind => (f.outcome === 'review' ? 'review' : f.severity);
 const RANK: Record<string, number> = { info: 0, warning: 1, error: 2 };
 const GLYPH: Record<Kind, string> = { error: '!', warning: '!', info: 'i', review: '?' };
 
@@ -228,7 +226,7 @@ export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProp
               {t.filterSeverity}{' '}
               <select value={sevFilter} onChange={(e) => setSevFilter((e.target as HTMLSelectElement).value as Kind)}>
                 <option value="all">{t.all}</option>
-                {(['error', 'warning', 'info', 'review'] as Kind[]).map((k) => (
+                {KINDS.map((k) => (
                   <option value={k}>{severityLabel(k, locale)}</option>
                 ))}
               </select>
@@ -270,7 +268,7 @@ export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProp
       <div class="chip">
         <button class="open" onClick={() => setPanel((p) => !p)} aria-expanded={panel}>
           <b>{t.title}</b>
-          {(['error', 'warning', 'info', 'review'] as Kind[]).map((k) => (
+          {KINDS.map((k) => (
             <span class="count" title={severityLabel(k, locale)}>
               <span class={`shape ${k}`} />
               {counts[k]}

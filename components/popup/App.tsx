@@ -3,9 +3,8 @@
 // rendered as Preact text children (never as markup).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Locale } from '../../lib/audit';
 import { toCsv, toHtml, toJson, toMarkdown, toPlainText } from '../../lib/format/export';
-import type { AuditResult } from '../../lib/result';
+import { countKinds, isCleanCounts, KINDS, type AuditResult, type Kind, type Locale } from '../../lib/result';
 import { hostPattern } from '../../lib/sweep/links';
 import { GATE_SCRIPT } from '../ext/host';
 import { sendToTab, type Snapshot } from '../ext/messaging';
@@ -14,22 +13,18 @@ import { translator, type Translate } from '../i18n';
 import { patternHost, sweepSearch } from '../sweep/model';
 import {
   KIND_ICON,
-  KINDS,
-  countFindings,
   deriveView,
   downloadName,
   exportMeta,
   formatExplanation,
   formatIsProblem,
   groupFindings,
-  isCleanCounts,
   isPermissionError,
   isRestrictedError,
   isRestrictedUrl,
   reasonText,
   tabIdFromSearch,
   verdictText,
-  type Kind,
 } from './model';
 import '../theme.css';
 import { download } from '../download';
@@ -406,7 +401,7 @@ function Identity({
 }
 
 function Summary({ result, tr, locale }: { result: AuditResult; tr: Translate; locale: Locale }) {
-  const counts = countFindings(result.findings);
+  const counts = countKinds(result.findings);
   const clean = isCleanCounts(counts);
   return (
     <section class="summary">

@@ -1,9 +1,16 @@
 // The popup's logic as pure functions (no extension API, no DOM): what state to show, how the
 // report's format is explained, the counts and verdict, and how findings are grouped. The Preact
 // view (App.tsx) only renders what these return; tests/popup.test.ts checks them in Node.
-import type { Locale } from '../../lib/audit';
 import { reasonLabel } from '../../lib/format/text';
-import type { AuditResult, Finding } from '../../lib/result';
+import {
+  isCleanCounts,
+  kindOf,
+  type AuditResult,
+  type Counts,
+  type Finding,
+  type Kind,
+  type Locale,
+} from '../../lib/result';
 import type { Snapshot } from '../ext/messaging';
 import { MESSAGES, t, type MessageKey } from '../i18n';
 
@@ -126,27 +133,8 @@ export function formatIsProblem(format: string, year: number | null | undefined)
 // ---------------------------------------------------------------------------------------------
 // Counts and verdict
 
-export type Kind = 'error' | 'warning' | 'info' | 'review';
-export const KINDS: Kind[] = ['error', 'warning', 'info', 'review'];
-
-/** How a finding is counted and marked: review items apart from violations (as in the summary). */
-export const kindOf = (f: Pick<Finding, 'severity' | 'outcome'>): Kind =>
-  f.outcome === 'review' ? 'review' : f.severity;
-
 /** Icon shapes: each kind is told apart by shape and text, not only colour. */
 export const KIND_ICON: Record<Kind, string> = { error: '✖', warning: '▲', info: 'ℹ', review: '?' };
-
-export type Counts = Record<Kind, number>;
-
-/** Counts per severity (violations only) and review items, from the findings themselves. */
-export function countFindings(findings: readonly Pick<Finding, 'severity' | 'outcome'>[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0, review: 0 };
-  for (const f of findings) c[kindOf(f)]++;
-  return c;
-}
-
-/** Clean = no error/warning violations and nothing to review (info findings are notes). */
-export const isCleanCounts = (c: Counts) => c.error === 0 && c.warning === 0 && c.review === 0;
 
 export function verdictText(c: Counts, locale: Locale = 'zh'): string {
   if (isCleanCounts(c)) {

@@ -5,7 +5,7 @@
 // Page-derived strings are rendered as Preact text children, never as markup.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Locale } from '../../lib/audit';
+import { kindOf, type Locale } from '../../lib/result';
 import { RULES } from '../../lib/rules';
 import { toCsv, toMarkdown, toTsv, sweepFileName } from '../../lib/sweep/export';
 import { fetchPage } from '../../lib/sweep/fetch';
@@ -512,7 +512,7 @@ function Row({
           <td colSpan={COLUMNS.length - 1}>
             <ul>
               {r.years.map((y, i) => (
-                <li key={i} data-rule={y.ruleId} class={`kind-${y.outcome === 'review' ? 'review' : y.severity}`}>
+                <li key={i} data-rule={y.ruleId} class={`kind-${kindOf(y)}`}>
                   <span class="rule">{y.ruleId}</span> {y.message}{' '}
                   <span class="muted">{tr('sweep.yearsAgainst', { year: y.prevYear })}</span>
                 </li>

@@ -1,7 +1,6 @@
 // Export formats for the clipboard and downloads. Pure string builders: page text is escaped for
 // each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
-import type { Locale } from '../audit';
-import type { AuditResult, Finding } from '../result';
+import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
 import { csvCell, escapeHtml, mdText } from './escape';
 import { formatLabel, reasonLabel, severityLabel, summaryLine } from './text';
 
@@ -11,7 +10,7 @@ export interface ExportMeta {
   auditedAt: string;
 }
 
-const sev = (f: Finding, locale: Locale) => severityLabel(f.outcome === 'review' ? 'review' : f.severity, locale);
+const sev = (f: Finding, locale: Locale) => severityLabel(kindOf(f), locale);
 
 const COLUMNS: Record<Locale, string[]> = {
   zh: ['序号', '级别', '规则', '位置', '问题', '公式', '填报值', '计算值'],

@@ -1,7 +1,6 @@
 // Readable Chinese (or English) rendering of an audit: the CLI prints it, the clipboard export
 // reuses it. Plain text only: page text never becomes markup here.
-import type { AuditResult } from '../result';
-import type { Locale } from '../audit';
+import { kindOf, type AuditResult, type Locale } from '../result';
 
 const SEV: Record<Locale, Record<string, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示', review: '待核' },
@@ -58,7 +57,7 @@ export function toText(r: AuditResult, head: { source: string }, locale: Locale 
   );
   lines.push(`  ${summaryLine(r, locale)}`);
   r.findings.forEach((f, i) => {
-    const sev = f.outcome === 'review' ? severityLabel('review', locale) : severityLabel(f.severity, locale);
+    const sev = severityLabel(kindOf(f), locale);
     lines.push(`  ${i + 1}. [${sev}] ${f.ruleId}｜${f.location}`);
     lines.push(`     ${f.message}`);
     if (f.formula) lines.push(`     ${locale === 'zh' ? '公式' : 'formula'}：${f.formula}`);

@@ -1,10 +1,11 @@
 // Which template the report follows, from markers in its tables and headings (report-format.md
 // "Versions"). The six headings, table 三's first rows and table 四 are not discriminators.
 
+import type { ReportFormat } from '../result';
 import type { Tables } from '../tables/recognize';
 import type { Heading } from './sections';
 
-export type ReportFormat = '2021' | '2019' | 'legacy' | 'mixed' | 'unknown';
+export type { ReportFormat };
 
 export interface FormatMarkers {
   m2021: string[];

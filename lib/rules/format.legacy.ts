@@ -1,4 +1,4 @@
-import type { Severity } from './types';
+import type { Severity } from '../result';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { TABLE_NAMES, type TableId } from '../tables/model';
+import { PART_TABLES, TABLE_NAMES, type TableId } from '../tables/model';
 import { unreadableFor } from './unreadable';
 import { defineRule } from './types';
 
@@ -25,13 +25,7 @@ export default defineRule({
   check(r, emit) {
     const ids: TableId[] = [];
     const els: Element[] = [];
-    (
-      [
-        [2, 't2'],
-        [3, 't3'],
-        [4, 't4'],
-      ] as const
-    ).forEach(([n, id]) => {
+    PART_TABLES.forEach(([n, id]) => {
       if (r.tables[id]) return;
       const found = unreadableFor(r, n);
       if (!found.length) return;

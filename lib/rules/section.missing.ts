@@ -1,8 +1,6 @@
 import { numeralOf, SECTION_DEFS } from '../report/sections';
-import type { TableId } from '../tables/model';
+import { PART_TABLES } from '../tables/model';
 import { defineRule, MODERN } from './types';
-
-const TABLE_OF: Record<number, TableId> = { 2: 't2', 3: 't3', 4: 't4' };
 
 export default defineRule({
   id: 'section.missing',
@@ -24,7 +22,7 @@ export default defineRule({
       if (r.sections.has(def.n)) continue;
       const next = found.filter((s) => s.n > def.n).sort((a, b) => a.n - b.n)[0];
       const prev = found.filter((s) => s.n < def.n).sort((a, b) => b.n - a.n)[0];
-      const table = TABLE_OF[def.n];
+      const table = PART_TABLES.find(([n]) => n === def.n)?.[1];
       emit({
         msg: table && !r.tables[table] ? 'withTable' : 'default',
         params: { numeral: numeralOf(def.n), title: def.title },

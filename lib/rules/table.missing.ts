@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '../tables/model';
+import { PART_TABLES, TABLE_NAMES } from '../tables/model';
 import { unreadableFor } from './unreadable';
 import { defineRule, MODERN } from './types';
 
@@ -11,13 +11,7 @@ export default defineRule({
   help: { zh: '第二、三、四部分须有统计表', en: 'Parts 二, 三 and 四 must contain their tables' },
   messages: { default: { zh: '“{section}”部分缺少统计表', en: 'Part "{section}" has no table' } },
   check(r, emit) {
-    (
-      [
-        [2, 't2'],
-        [3, 't3'],
-        [4, 't4'],
-      ] as const
-    ).forEach(([n, id]) => {
+    PART_TABLES.forEach(([n, id]) => {
       const s = r.sections.get(n);
       if (!s || r.tables[id] || unreadableFor(r, n).length) return;
       emit({

@@ -1,13 +1,11 @@
 // A rule is data (id, severity, category, tags, zh/en help and message templates) plus one pure
 // check over the report model. Checks never touch the DOM beyond the elements the model holds.
 
+import type { Category, Outcome, Severity } from '../result';
 import type { ReportModel } from '../report/build';
 import type { ReportFormat } from '../report/format';
 import type { TableId } from '../tables/model';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Outcome = 'violation' | 'review';
-export type Category = 'page' | 'meta' | 'section' | 'format' | 'table' | 'cell' | 'sum' | 'text';
 export interface Text {
   zh: string;
   en: string;

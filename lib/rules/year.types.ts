@@ -3,7 +3,8 @@
 // year's and last year's. They are not in RULES (a single page has no last year); lib/sweep/years.ts
 // runs them on every consecutive pair a sweep finds.
 import type { ReportModel } from '../report/build';
-import type { Emitted, Severity, Text } from './types';
+import type { Severity } from '../result';
+import type { Emitted, Text } from './types';
 
 export interface YearRule {
   id: string;

@@ -1,7 +1,7 @@
 // The sweep table as text: TSV (pastes into Excel/WPS as cells), CSV (BOM, CRLF, formula-like cells
 // neutralised) and Markdown, with the escaping conventions of lib/format/export.ts. Page text
 // (titles, agencies, URLs) is always data, never markup or a spreadsheet formula.
-import type { Locale } from '../audit';
+import type { Locale } from '../result';
 import { csvCell, mdText, tsvCell } from '../format/escape';
 import { formatShort, type SweepRow } from './table';
 

@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Locale } from '../audit';
+import type { Locale } from '../result';
 import type { Rule } from '../rules/types';
 import type { LoadedPage } from './fetch';
 import { anchorsOf, reportLinks, type ReportLink } from './links';

@@ -2,8 +2,8 @@
 // audit() as a single page (forced: the listing vouches for it), then run the cross-year rules on
 // every consecutive pair of one agency. The loader is the caller's: fetch + DOMParser in the
 // extension page, local files or fetch + jsdom in the CLI.
-import { audit, type Locale } from '../audit';
-import type { AuditResult } from '../result';
+import { audit } from '../audit';
+import type { AuditResult, Locale } from '../result';
 import type { Rule } from '../rules/types';
 import { failureOf, type Failure, type LoadedPage } from './fetch';
 import type { ReportLink } from './links';

@@ -1,7 +1,7 @@
 // The sweep's result table as data: one row per linked report (read or not), with its counts and
 // its cross-year findings; sorting, filtering and a summary. Pure: the extension page renders
 // these rows, the exports (export.ts) and the CLI print them.
-import type { Locale } from '../audit';
+import type { Locale } from '../result';
 import { reasonLabel } from '../format/text';
 import type { Failure } from './fetch';
 import type { ItemState, SweepItem } from './sweep';

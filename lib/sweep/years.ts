@@ -1,10 +1,10 @@
 // Cross-year pairing: among the audited reports of a sweep, every report whose agency also
 // published the year before (agencies compared with sameAgency, so "临江市市场监管局" meets
 // "临江市市场监督管理局") is checked against that report with the year.* rules.
-import { fill, type Locale } from '../audit';
+import { toFinding } from '../rules/finding';
 import type { ReportModel } from '../report/build';
 import { sameAgency } from '../report/agency';
-import type { Finding } from '../result';
+import type { Finding, Locale } from '../result';
 import type { Emitted } from '../rules/types';
 import yearCarryOver from '../rules/year.carry-over';
 import yearInForce from '../rules/year.in-force';
@@ -52,23 +52,14 @@ export function compareYears(
   for (const [cur, prev] of yearPairs(reports)) {
     for (const rule of opts.rules ?? YEAR_RULES) {
       rule.check(cur.model, prev.model, (e: Emitted) => {
-        const f: YearFinding = {
-          ruleId: rule.id,
-          severity: e.severity ?? rule.severity,
-          outcome: e.outcome ?? 'violation',
-          message: fill(rule.messages[e.msg ?? 'default'][locale], e.params),
-          category: rule.category,
-          location: e.location,
-          params: e.params,
+        out.push({
+          ...toFinding(rule, e, locale),
           index: cur.index,
           prevIndex: prev.index,
           agency: cur.agency!,
           year: cur.year!,
           prevYear: prev.year!,
-        };
-        for (const k of ['table', 'row', 'col', 'expected', 'actual', 'formula'] as const)
-          if (e[k] !== undefined) Object.assign(f, { [k]: e[k] });
-        out.push(f);
+        });
       });
     }
   }

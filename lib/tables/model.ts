@@ -1,10 +1,11 @@
 // What the rules see of a recognised table: its format, shape and label problems found while
 // reading it, and every value cell with what kind of quantity it holds.
 
+import type { TableId } from '../result';
 import type { GridCell } from './grid';
 import type { LogicalTable, ValueCell } from './logical';
 
-export type TableId = 't2' | 't3' | 't4';
+export type { TableId };
 export type TableFormat = '2021' | '2019' | 'unknown';
 
 export type ShapeIssue =
@@ -55,6 +56,10 @@ export interface TableBase {
   rowCount: number;
   colCount: number;
 }
+
+/** The part of the report each table belongs to (二、三、四), and back. */
+export const TABLE_PART: Record<TableId, 2 | 3 | 4> = { t2: 2, t3: 3, t4: 4 };
+export const PART_TABLES = Object.entries(TABLE_PART).map(([id, n]) => [n, id as TableId] as const);
 
 export const TABLE_SHORT: Record<TableId, { zh: string; en: string }> = {
   t2: { zh: '表二', en: 'Table 2' },
