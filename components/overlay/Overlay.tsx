@@ -3,7 +3,7 @@
 // one fixed layer inside our shadow root; the page's own elements are only measured, never touched.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FindingRefs } from '../../lib/audit';
-import { kindOf, KINDS, type AuditResult, type Finding, type Kind, type Locale } from '../../lib/result';
+import { kindOf, KINDS, type AuditResult, type Kind, type Locale } from '../../lib/result';
 import { severityLabel } from '../../lib/format/text';
 import { topRect } from '../ext/frames';
 import { placeCard, placeMarker, type MarkerBox } from './geometry';
