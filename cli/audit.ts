@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audit } from '../lib/audit';
 import { toText } from '../lib/format/text';
-import { sweepReport } from '../lib/sweep/local';
+import { sweepReport } from './sweep';
 import { loadPage } from './load';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/seeds');

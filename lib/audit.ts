@@ -3,7 +3,7 @@
 import { cssPath } from './dom/path';
 import { buildReport, type ReportModel } from './report/build';
 import { runSteps, yieldToPage, type Steps } from './steps';
-import { gate, isListing, lookAlike } from './report/detect';
+import { gate, lookAlike, structureVerdict } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
 import { countKinds, type AuditResult, type Finding, type Locale } from './result';
 import { toFinding } from './rules/finding';
@@ -85,7 +85,6 @@ export async function auditAsync(doc: Document, opts: AuditOptions & BudgetOptio
 
 function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): Steps<Audit> {
   const url = opts.url ?? doc.location?.href ?? '';
-  const locale = opts.locale ?? 'zh';
   const t0 = now();
   const g = gate(doc, url);
   if (!opts.force && !g.pass) return notDetected('no-report-signal', t0);
@@ -97,15 +96,32 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   const model = yield* buildReport(doc, url, stop);
   const tParse = now();
   // Out of time while reading the page: its model may be partial, so no verdict from it.
-  const parseCut = stop();
-  if (parseCut) return { ...notDetected('incomplete:time-budget', t0), model };
-  if (model.sections.size < 3 && !model.tables.t3)
-    return notDetected(isListing(doc) ? 'look-alike:listing' : 'no-report-structure', t0);
-  // A reprint of the format itself: table 三 with no values, untitled or titled as a notice.
-  const blankT3 = model.tables.t3 && !model.tables.t3.values.some((v) => v.v.kind !== 'placeholder');
-  if (blankT3 && ((model.sections.size < 6 && !model.title) || /格式|通知/.test(model.title?.text ?? doc.title)))
-    return notDetected('look-alike:blank-format', t0);
+  if (stop()) return { ...notDetected('incomplete:time-budget', t0), model };
+  const notReport = structureVerdict(model);
+  if (notReport) return notDetected(notReport, t0);
 
+  const { findings, refs, skipped } = yield* runRules(model, opts, stop);
+  const tRules = now();
+  const signals = [
+    ...g.signals.filter((s) => s === 'title'),
+    model.sections.size >= 3 ? 'sections' : '',
+    model.tables.t3 ? 'tables' : '',
+  ].filter(Boolean);
+  const result: AuditResult = {
+    detected: true,
+    reason: signals.join('+') || (opts.force ? 'forced' : g.signals.join('+')),
+    ...describeReport(model),
+    findings,
+    summary: countKinds(findings),
+    timingMs: { detect: ms(tDetect - t0), parse: ms(tParse - tDetect), rules: ms(tRules - tParse) },
+  };
+  if (skipped.length) result.incomplete = { stage: 'rules', skipped };
+  return { result, refs, model };
+}
+
+/** Run the rules one step each; past the budget, the rest are listed as skipped. */
+function* runRules(model: ReportModel, opts: AuditOptions, stop: () => boolean) {
+  const locale = opts.locale ?? 'zh';
   const findings: Finding[] = [];
   const refs: FindingRefs[] = [];
   const skipped: string[] = [];
@@ -115,33 +131,24 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
       skipped.push(rule.id);
       continue;
     }
-    const emit = (e: Emitted) => {
+    rule.check(model, (e: Emitted) => {
       const f = toFinding(rule, e, locale);
       // A finding with no precise element (e.g. title from <meta>) points at the article body.
       const targets = e.targets.filter((x): x is Element => !!x);
       if (!targets.length) targets.push(model.container);
       if (targets[0]) f.target = cssPath(targets[0]);
       findings.push(f);
-      refs.push({
-        targets,
-        related: (e.related ?? []).filter((x): x is Element => !!x),
-        placement: e.placement ?? 'on',
-      });
-    };
-    rule.check(model, emit);
+      const related = (e.related ?? []).filter((x): x is Element => !!x);
+      refs.push({ targets, related, placement: e.placement ?? 'on' });
+    });
     yield;
   }
-  const tRules = now();
+  return { findings, refs, skipped };
+}
 
-  const summary = countKinds(findings);
-  const signals = [
-    ...g.signals.filter((s) => s === 'title'),
-    model.sections.size >= 3 ? 'sections' : '',
-    model.tables.t3 ? 'tables' : '',
-  ].filter(Boolean);
-  const result: AuditResult = {
-    detected: true,
-    reason: signals.join('+') || (opts.force ? 'forced' : g.signals.join('+')),
+/** The report's identity, parts and tables as the result states them. */
+function describeReport(model: ReportModel): Pick<AuditResult, 'report' | 'sections' | 'tables'> {
+  return {
     report: {
       title: model.title?.text ?? null,
       agency: model.agency,
@@ -161,10 +168,5 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
       const t = model.tables[id];
       return t ? [{ id, format: t.format, rows: t.rowCount, cols: t.colCount }] : [];
     }),
-    findings,
-    summary,
-    timingMs: { detect: ms(tDetect - t0), parse: ms(tParse - tDetect), rules: ms(tRules - tParse) },
   };
-  if (skipped.length) result.incomplete = { stage: 'rules', skipped };
-  return { result, refs, model };
 }

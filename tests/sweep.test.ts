@@ -14,7 +14,7 @@ import { decode, detectCharset, metaCharset } from '../lib/sweep/decode';
 import { toCsv, toMarkdown, toTsv, sweepFileName } from '../lib/sweep/export';
 import { failureOf, fetchPage, LoadError } from '../lib/sweep/fetch';
 import { anchorsOf, hostPattern, isReportLabel, reportLinks } from '../lib/sweep/links';
-import { localSource, sweepLocal } from '../lib/sweep/local';
+import { localSource, sweepLocal } from '../cli/sweep';
 import { runQueue } from '../lib/sweep/queue';
 import { sweep } from '../lib/sweep/sweep';
 import { filterRows, sortRows, summarize, sweepRows, type SweepRow } from '../lib/sweep/table';

@@ -1,8 +1,10 @@
 // Is this page an annual report? A cheap gate on title / ArticleTitle / ColumnType / <h1> / URL
 // that runs on every page before any table is touched, then title exclusions for the known
-// look-alikes. Page text is read as XPath strings (see lib/dom/xpath.ts): no element is touched.
+// look-alikes, and once the page is read, the verdict from its structure. Every "not a report"
+// reason is decided here. Page text is read as XPath strings (see lib/dom/xpath.ts) until then.
 
 import { metaExpr, metaValue, xpathBoolean, xpathNumber, xpathString } from '../dom/xpath';
+import type { ReportModel } from './build';
 
 export interface Gate {
   pass: boolean;
@@ -59,4 +61,18 @@ const REPORT_LINK = `//a[contains(.,'公开')][contains(${LINK_TEXT},'0000年') 
 /** A 年报 listing page: at least five links to annual reports by year. */
 export function isListing(doc: Document): boolean {
   return xpathNumber(doc, `count(${REPORT_LINK})`) >= 5;
+}
+
+/**
+ * Not a report after all, from what the page holds (the reason), or null: fewer than three parts
+ * and no table 三 (the 年报 listing, or a page without the structure), or a reprint of the format
+ * itself — table 三 with no values, untitled or titled as a notice.
+ */
+export function structureVerdict(model: ReportModel): string | null {
+  const { sections, tables, title, doc } = model;
+  if (sections.size < 3 && !tables.t3) return isListing(doc) ? 'look-alike:listing' : 'no-report-structure';
+  const blankT3 = tables.t3 && !tables.t3.values.some((v) => v.v.kind !== 'placeholder');
+  if (blankT3 && ((sections.size < 6 && !title) || /格式|通知/.test(title?.text ?? doc.title)))
+    return 'look-alike:blank-format';
+  return null;
 }

@@ -70,5 +70,3 @@ export const RULES: Rule[] = [
   textSumMismatch,
   textZeroClaim,
 ];
-
-export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -79,13 +79,6 @@ export function rowCells(row: TRow, from = 0, to = row.cells.length): GridCell[]
   return out;
 }
 
-/** All keys of a logical table's cells, for recognition. */
-export function tableKeys(t: LogicalTable): string[] {
-  const keys: string[] = [];
-  for (const row of t.rows) for (const cell of rowCells(row)) keys.push(cell.key);
-  return keys;
-}
-
 export interface ColRange {
   /** Canonical key the column matched (e.g. "natural"). */
   id: string;

@@ -142,9 +142,11 @@ interface RawRow {
 
 const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 
-export function parseT2(t: LogicalTable): T2 {
-  const shape: ShapeIssue[] = [];
-  const labels: LabelIssue[] = [];
+/**
+ * The rows of table 二 as written, block by block: a caption row "第二十条第（X）项" opens a block,
+ * a 信息内容 row gives its columns, and every labelled row under them is an item.
+ */
+function readBlocks(t: LogicalTable, labels: LabelIssue[]) {
   const raw: RawRow[] = [];
   const seenCols: ColDef[] = [];
   const blocks = new Set<string>();
@@ -155,9 +157,8 @@ export function parseT2(t: LogicalTable): T2 {
     if (!cells.length) continue;
     const caption = cells.map((c) => CAPTION.exec(c.key)).find(Boolean);
     if (caption) {
-      block = caption[1];
+      [block, ranges] = [caption[1], []];
       blocks.add(block);
-      ranges = [];
       continue;
     }
     const first = cells[0];
@@ -179,8 +180,29 @@ export function parseT2(t: LogicalTable): T2 {
     });
     raw.push({ block, label: first.label, labelCell: first, values, cols, stray: read.stray });
   }
+  return { raw, markers: t2Markers(seenCols, blocks) };
+}
 
-  const markers = t2Markers(seenCols, blocks);
+/** Rows and columns the format requires that the table lacks. */
+function missingShape(layout: BlockDef[], items: Map<string, T2Row>): ShapeIssue[] {
+  const missingRows: string[] = [];
+  const missingCols = new Set<string>();
+  for (const b of layout)
+    for (const item of b.items) {
+      const row = items.get(`${b.block}:${labelKey(item)}`);
+      if (!row) missingRows.push(`第二十条第（${b.block}）项 ${item}`);
+      else for (const c of b.cols) if (!row.values[c.id]) missingCols.add(`第二十条第（${b.block}）项 ${c.canon}`);
+    }
+  const out: ShapeIssue[] = [];
+  if (missingRows.length) out.push({ kind: 'missing-row', names: missingRows });
+  if (missingCols.size) out.push({ kind: 'missing-col', names: [...missingCols] });
+  return out;
+}
+
+export function parseT2(t: LogicalTable): T2 {
+  const shape: ShapeIssue[] = [];
+  const labels: LabelIssue[] = [];
+  const { raw, markers } = readBlocks(t, labels);
   // Columns decide: the format whose columns the table has (both: the one with more of them).
   const format: TableFormat =
     !markers.m2021.length && !markers.m2019.length
@@ -198,54 +220,27 @@ export function parseT2(t: LogicalTable): T2 {
     );
     const item = hit?.item ?? r.label;
     if (hit?.fuzzy) addLabel(labels, { found: r.label, expected: item, cell: r.labelCell });
-    if (r.stray.length) {
-      const n = Object.keys(r.values).length;
+    const n = Object.keys(r.values).length;
+    if (r.stray.length)
       shape.push({ kind: 'extra-cell', row: r.label, cells: r.stray, headerWidth: n, rowWidth: n + r.stray.length });
-    }
-    const defs = ALL_COLS.filter((c) => r.values[c.id]);
-    for (const c of defs)
+    for (const c of ALL_COLS.filter((x) => r.values[x.id])) {
+      const uncertain = r.stray.length > 0;
       values.push({
         v: r.values[c.id],
         row: r.label,
         col: r.cols[c.id],
         count: !c.amount,
         signed: !!c.signed,
-        uncertain: r.stray.length > 0,
+        uncertain,
       });
+    }
     const key = `${r.block}:${labelKey(item)}`;
     if (items.has(key)) addDuplicate(shape, r.label, r.labelCell);
     else items.set(key, { block: r.block, item: labelKey(item), label: r.label, values: r.values, cols: r.cols });
   }
-
-  if (format !== 'unknown') {
-    const missingRows: string[] = [];
-    const missingCols: string[] = [];
-    for (const b of layout) {
-      for (const item of b.items) {
-        const row = items.get(`${b.block}:${labelKey(item)}`);
-        if (!row) {
-          missingRows.push(`第二十条第（${b.block}）项 ${item}`);
-          continue;
-        }
-        for (const c of b.cols) if (!row.values[c.id]) missingCols.push(`第二十条第（${b.block}）项 ${c.canon}`);
-      }
-    }
-    if (missingRows.length) shape.push({ kind: 'missing-row', names: missingRows });
-    const uniq = [...new Set(missingCols)];
-    if (uniq.length) shape.push({ kind: 'missing-col', names: uniq });
-  }
-  return {
-    id: 't2',
-    format,
-    table: t,
-    items,
-    markers,
-    shape,
-    labels,
-    values,
-    rowCount: items.size,
-    colCount: Math.max(0, ...[...items.values()].map((r) => Object.keys(r.values).length)),
-  };
+  shape.push(...missingShape(layout, items));
+  const colCount = Math.max(0, ...[...items.values()].map((r) => Object.keys(r.values).length));
+  return { id: 't2', format, table: t, items, markers, shape, labels, values, rowCount: items.size, colCount };
 }
 
 /** Column ranges of a 信息内容 header row; a header spanning padding up to the next one owns it. */

@@ -198,11 +198,8 @@ function classifyRow(keys: string[], leaf: string, open: string | undefined): Ro
   return item && { ...item, group };
 }
 
-export function parseT3(t: LogicalTable): T3 {
-  const shape: ShapeIssue[] = [];
-  const labels: LabelIssue[] = [];
-  const start = t.rows.findIndex((row) => rowCells(row).some((c) => HEADER_ANCHOR.test(c.key)));
-  const dataFrom = start < 0 ? t.rows.length : start;
+/** Table 三's value columns, from the header rows above the first data row. */
+function t3Columns(t: LogicalTable, dataFrom: number, labels: LabelIssue[]) {
   const ranges = headerRanges(t, 0, dataFrom, classifyCol, (k) => /[勾钩]稽/.test(k));
   const cols: Partial<Record<T3Col, ColRange>> = {};
   for (const r of ranges) {
@@ -214,35 +211,57 @@ export function parseT3(t: LogicalTable): T3 {
         cell: r.headers[r.headers.length - 1],
       });
   }
-  const missingCols = T3_COLS.filter((c) => !cols[c.id]).map((c) => c.canon);
   const ordered = [...ranges].sort((a, b) => a.start - b.start); // left to right, as cells are read
-  const valueStart = ordered.length ? ordered[0].start : Math.max(0, t.width - 7);
+  return { cols, ordered, valueStart: ordered.length ? ordered[0].start : Math.max(0, t.width - 7) };
+}
+
+/**
+ * A data row's label cells and its template row: labels left of the value columns first ("不详"
+ * under 科研机构 is a bad value, not a label), then any label cell, for rows whose labels drifted
+ * over the value columns. `own` leaves out the 三、本年度办理结果 band (context, not the row's name).
+ */
+function matchRow(row: TRow, valueStart: number, group: string | undefined) {
+  const all = labelCells(row);
+  let own: GridCell[] = [];
+  for (const cells of [all.filter((c) => startCol(row, c) < valueStart), all]) {
+    own = cells.filter((c) => !/办理结果/.test(c.key) || cells.length === 1);
+    const match = own.length
+      ? classifyRow(
+          cells.map((c) => c.key),
+          own[own.length - 1].key,
+          group,
+        )
+      : null;
+    if (match) return { own, match };
+  }
+  return { own, match: null };
+}
+
+/** Every value cell, with its row and column as the report labels them. */
+function valuesOf(rows: Map<string, T3Row>, cols: Partial<Record<T3Col, ColRange>>): TableValue[] {
+  const values: TableValue[] = [];
+  for (const r of rows.values())
+    for (const c of T3_COLS) {
+      const v = r.values[c.id];
+      if (v)
+        values.push({ v, row: r.label, col: cols[c.id]!.label, count: true, signed: false, uncertain: r.uncertain });
+    }
+  return values;
+}
+
+export function parseT3(t: LogicalTable): T3 {
+  const shape: ShapeIssue[] = [];
+  const labels: LabelIssue[] = [];
+  const start = t.rows.findIndex((row) => rowCells(row).some((c) => HEADER_ANCHOR.test(c.key)));
+  const dataFrom = start < 0 ? t.rows.length : start;
+  const { cols, ordered, valueStart } = t3Columns(t, dataFrom, labels);
 
   const rows = new Map<string, T3Row>();
   let group: string | undefined;
-  let sawSix = 0;
-  for (let i = dataFrom; i < t.rows.length; i++) {
-    const row = t.rows[i];
+  for (const row of t.rows.slice(dataFrom)) {
     // A header repeated after a page break ("自然人 | 法人或其他组织 | 总计") is not a data row.
     if (rowCells(row).some((c) => /自然人|法人|商业企业|申请人情况/.test(c.key))) continue;
-    // Labels left of the value columns first ("不详" under 科研机构 is a bad value, not a label);
-    // then any label cell, for rows whose labels drifted over the value columns.
-    const all = labelCells(row);
-    let cells: GridCell[] = [];
-    let own: GridCell[] = [];
-    let match: RowMatch | null = null;
-    for (const cand of [all.filter((c) => startCol(row, c) < valueStart), all]) {
-      cells = cand;
-      own = cells.filter((c) => !/办理结果/.test(c.key) || cells.length === 1);
-      match = own.length
-        ? classifyRow(
-            cells.map((c) => c.key),
-            own[own.length - 1].key,
-            group,
-          )
-        : null;
-      if (match) break;
-    }
+    const { own, match } = matchRow(row, valueStart, group);
     if (!own.length) continue;
     const leaf = own[own.length - 1];
     if (!match) {
@@ -251,50 +270,37 @@ export function parseT3(t: LogicalTable): T3 {
     }
     group = match.group;
     const { def } = match;
-    if (def.key.startsWith('r6.')) sawSix++;
-    const canonKey = labelKey(def.canon);
-    const fuzzy = match.fuzzy || (def !== R6 && !def.re && stem(leaf.key) !== stem(canonKey));
-    if (fuzzy) addLabel(labels, { found: leaf.label, expected: def.canon, cell: leaf });
+    if (match.fuzzy || (def !== R6 && !def.re && stem(leaf.key) !== stem(labelKey(def.canon))))
+      addLabel(labels, { found: leaf.label, expected: def.canon, cell: leaf });
     if (rows.has(def.key)) {
       addDuplicate(shape, def.short, leaf);
       continue;
     }
     // Values start right of the row's own labels, wherever they sit.
-    const from = Math.max(...own.map((c) => endCol(row, c)));
-    const read = readRow(row, ordered, from);
+    const read = readRow(row, ordered, Math.max(...own.map((c) => endCol(row, c))));
     if (read.stray.length)
       shape.push({
         kind: 'extra-cell',
         row: def.short,
         cells: read.stray,
-        headerWidth: ranges.length,
-        rowWidth: ranges.length + read.stray.length,
+        headerWidth: ordered.length,
+        rowWidth: ordered.length + read.stray.length,
       });
     const values: Partial<Record<T3Col, ValueCell>> = {};
     ordered.forEach((r, j) => (values[r.id as T3Col] = read.values[j]));
-    rows.set(def.key, {
-      def,
-      label: def === TOTAL || TOP.includes(def) ? leaf.label : composeLabel(def, own),
-      labelCell: leaf,
-      row,
-      values,
-      uncertain: read.stray.length > 0,
-    });
+    const label = def === TOTAL || TOP.includes(def) ? leaf.label : composeLabel(def, own);
+    rows.set(def.key, { def, label, labelCell: leaf, row, values, uncertain: read.stray.length > 0 });
   }
 
-  const format = sawSix > 0 ? '2021' : rows.has('r6') ? '2019' : 'unknown';
-  const expected = expectedRowDefs(format === '2019' ? '2019' : '2021');
-  const missingRows = expected.filter((d) => !rows.has(d.key)).map((d) => d.short);
+  const format = [...rows.keys()].some((k) => k.startsWith('r6.')) ? '2021' : rows.has('r6') ? '2019' : 'unknown';
+  const missingRows = expectedRowDefs(format === '2019' ? '2019' : '2021')
+    .filter((d) => !rows.has(d.key))
+    .map((d) => d.short);
+  const missingCols = T3_COLS.filter((c) => !cols[c.id]).map((c) => c.canon);
   if (missingRows.length) shape.push({ kind: 'missing-row', names: missingRows });
   if (missingCols.length) shape.push({ kind: 'missing-col', names: missingCols });
 
-  const values: TableValue[] = [];
-  for (const r of rows.values())
-    for (const c of T3_COLS) {
-      const v = r.values[c.id];
-      if (v)
-        values.push({ v, row: r.label, col: cols[c.id]!.label, count: true, signed: false, uncertain: r.uncertain });
-    }
+  const values = valuesOf(rows, cols);
   return {
     id: 't3',
     format,
@@ -305,7 +311,7 @@ export function parseT3(t: LogicalTable): T3 {
     labels,
     values,
     rowCount: rows.size,
-    colCount: ranges.length,
+    colCount: ordered.length,
   };
 }
 

@@ -72,25 +72,17 @@ function findValueRow(t: LogicalTable): { index: number; from: number } | null {
   return blank;
 }
 
-export function parseT4(t: LogicalTable): T4 {
-  const shape: ShapeIssue[] = [];
-  const labels: LabelIssue[] = [];
-  const found = findValueRow(t);
-  const valueIdx = found ? found.index : -1;
-  const headerEnd = valueIdx < 0 ? t.rows.length : valueIdx;
+/** Table 四's columns: group × kind, from the headers above the value row; labels that deviate. */
+function t4Columns(t: LogicalTable, headerEnd: number, labels: LabelIssue[]) {
   const ranges = headerRanges(t, 0, headerEnd, classify);
   const cols = new Map(ranges.map((r) => [r.id, r]));
-  for (const r of ranges)
-    if (r.fuzzy && !/^\s*$/.test(r.label)) {
-      const kind = T4_KINDS.find((k) => r.id.endsWith(k.id))!;
-      const leafCell = r.headers[r.headers.length - 1];
-      if (labelKey(r.label) !== kind.canon) addLabel(labels, { found: r.label, expected: kind.canon, cell: leafCell });
-    }
-  const row = valueIdx < 0 ? null : t.rows[valueIdx];
-  const cells: T4['cells'] = {};
-  const values: TableValue[] = [];
-  const missing: string[] = [];
+  for (const r of ranges) {
+    const kind = T4_KINDS.find((k) => r.id.endsWith(k.id))!;
+    if (r.fuzzy && !/^\s*$/.test(r.label) && labelKey(r.label) !== kind.canon)
+      addLabel(labels, { found: r.label, expected: kind.canon, cell: r.headers[r.headers.length - 1] });
+  }
   const ids: `${T4Group}.${T4Kind}`[] = [];
+  const missing: string[] = [];
   for (const g of T4_GROUPS)
     for (const k of T4_KINDS) {
       const id = `${g.id}.${k.id}` as const;
@@ -98,6 +90,17 @@ export function parseT4(t: LogicalTable): T4 {
       else missing.push(`${g.canon} / ${k.canon}`);
     }
   ids.sort((a, b) => cols.get(a)!.start - cols.get(b)!.start); // left to right, as the cells are read
+  return { ranges, cols, ids, missing };
+}
+
+export function parseT4(t: LogicalTable): T4 {
+  const shape: ShapeIssue[] = [];
+  const labels: LabelIssue[] = [];
+  const found = findValueRow(t);
+  const row = found ? t.rows[found.index] : null;
+  const { ranges, cols, ids, missing } = t4Columns(t, found ? found.index : t.rows.length, labels);
+  const cells: T4['cells'] = {};
+  const values: TableValue[] = [];
   let uncertain = false;
   if (row && found) {
     const read = readRow(
@@ -124,6 +127,7 @@ export function parseT4(t: LogicalTable): T4 {
   }
   if (missing.length) shape.push({ kind: 'missing-col', names: missing });
   if (!row) shape.push({ kind: 'missing-row', names: ['数值行'] });
+  const [rowCount, colCount] = [row ? 1 : 0, ranges.length];
   return {
     id: 't4',
     format: 'unknown',
@@ -135,7 +139,7 @@ export function parseT4(t: LogicalTable): T4 {
     uncertain,
     shape,
     labels,
-    rowCount: row ? 1 : 0,
-    colCount: ranges.length,
+    rowCount,
+    colCount,
   };
 }

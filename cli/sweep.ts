@@ -6,13 +6,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Locale } from '../result';
-import type { Rule } from '../rules/types';
-import type { LoadedPage } from './fetch';
-import { anchorsOf, reportLinks, type ReportLink } from './links';
-import { sweepTable, type SweepFormat } from './export';
-import { sweep, type SweepResult } from './sweep';
-import { summarize, sweepRows } from './table';
+import type { Locale } from '../lib/result';
+import type { Rule } from '../lib/rules/types';
+import type { LoadedPage } from '../lib/sweep/fetch';
+import { anchorsOf, reportLinks, type ReportLink } from '../lib/sweep/links';
+import { sweepTable, type SweepFormat } from '../lib/sweep/export';
+import { sweep, type SweepResult } from '../lib/sweep/sweep';
+import { summarize, sweepRows } from '../lib/sweep/table';
 
 export interface LocalSweepOptions {
   /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
