@@ -1,9 +1,12 @@
 import browser from 'webextension-polyfill';
 import { ENGINE_SCRIPT, GATE_SCRIPT } from '../components/ext/host';
 import { onMessages } from '../components/ext/messaging';
-import type { Settings } from '../components/ext/settings';
+import type { Settings } from '../components/ext/settings-model';
 import { settingsItem } from '../components/ext/settings-store';
-import { loadSettings, parseSettings } from '../components/ext/settings-schema';
+import { parseSettings } from '../components/ext/settings-schema';
+
+/** The stored settings, migrated and validated (zod lives in the background only). */
+const loadSettings = async () => parseSettings(await settingsItem.getValue());
 
 /** Per-tab verdict on the toolbar icon: error count, ✓ when clean, nothing on other pages. */
 function setBadge(tabId: number, detected: boolean, errors: number, clean: boolean) {

@@ -3,9 +3,9 @@
 // owns the WXT content-script context (invalidation on extension reload, the shadow-root
 // overlay), so ordinary pages never pay for it.
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine } from '../components/ext/auditor';
+import { createEngine } from '../components/ext/engine';
 import type { EngineHost } from '../components/ext/host';
-import { DEFAULT_SETTINGS } from '../components/ext/settings';
+import { DEFAULT_SETTINGS } from '../components/ext/settings-model';
 
 export default defineUnlistedScript(() => {
   const host = window as unknown as EngineHost;

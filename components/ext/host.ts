@@ -1,7 +1,7 @@
 // What the gate script (entrypoints/gate.ts) and the engine (entrypoints/engine.ts) share: both
 // run in this extension's isolated world of the page, so they meet on its window object.
-import type { Engine } from './auditor';
-import type { Settings } from './settings';
+import type { Engine } from './engine';
+import type { Settings } from './settings-model';
 
 /** The gate's file in the extension: declared in the manifest, registered for added hosts, re-injected by the popup. */
 export const GATE_SCRIPT = 'gate.js';

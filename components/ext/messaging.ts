@@ -5,7 +5,7 @@
 // { ok, value | error } through sendResponse, which Chrome and Firefox both support natively.
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '../../lib/result';
-import type { Settings } from './settings';
+import type { Settings } from './settings-model';
 
 /** What the content script knows about its page. */
 export interface Snapshot {

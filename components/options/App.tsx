@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CATEGORIES } from '../../lib/result';
-import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '../ext/settings';
+import { getSettings, watchSettings } from '../ext/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { settingsItem } from '../ext/settings-store';
 import { translator, type MessageKey } from '../i18n';
 import { hostProblem, normalizeHost, originPattern } from './model';

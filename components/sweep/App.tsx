@@ -24,7 +24,8 @@ import {
   type SweepRow,
 } from '../../lib/sweep/table';
 import type { YearFinding } from '../../lib/sweep/years';
-import { DEFAULT_SETTINGS, getSettings, type Settings } from '../ext/settings';
+import { getSettings } from '../ext/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { translator, type MessageKey, type Translate } from '../i18n';
 import { parseSweepSearch, patternHost, samePage, type SweepTarget } from './model';
 import '../theme.css';
