@@ -3,6 +3,19 @@
 import type { Locale } from '../lib/result';
 
 const zh = {
+  'overlay.title': '年报审核',
+  'overlay.panel': '审核结果',
+  'overlay.hide': '隐藏标记',
+  'overlay.show': '显示标记',
+  'overlay.close': '关闭',
+  'overlay.all': '全部',
+  'overlay.reported': '填报',
+  'overlay.computed': '应为',
+  'overlay.formula': '公式',
+  'overlay.missing': '缺失',
+  'overlay.none': '未发现问题',
+  'overlay.filterSeverity': '级别',
+  'overlay.filterCategory': '类别',
   // Popup: frame
   'popup.title': '年报审核',
   'popup.settings': '设置',
@@ -192,6 +205,19 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  'overlay.title': 'Report audit',
+  'overlay.panel': 'Findings',
+  'overlay.hide': 'Hide markers',
+  'overlay.show': 'Show markers',
+  'overlay.close': 'Close',
+  'overlay.all': 'All',
+  'overlay.reported': 'reported',
+  'overlay.computed': 'expected',
+  'overlay.formula': 'formula',
+  'overlay.missing': 'missing',
+  'overlay.none': 'No findings',
+  'overlay.filterSeverity': 'Severity',
+  'overlay.filterCategory': 'Category',
   'popup.title': 'Report audit',
   'popup.settings': 'Settings',
   'popup.loading': 'Reading the audit of this page…',
