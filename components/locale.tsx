@@ -3,7 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo } from 'preact/hooks';
 import type { Locale } from '../lib/result';
-import { translator, type MessageKey, type Translate } from './i18n';
+import { translator, type MessageKey, type Translate } from '../lib/i18n';
 
 export interface LocaleValue {
   locale: Locale;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, t, translator } from '../components/i18n';
+import { MESSAGES, t, translator } from '../lib/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
 

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORIES, LOCALES } from '../../lib/result';
 import type { Settings } from '../ext/settings-model';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../lib/i18n';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
 import { useOptions, type OptionsActions } from './useOptions';
 import '../theme.css';

@@ -7,7 +7,7 @@ import { dropHost, requestHosts } from '../ext/permissions';
 import { getSettings, watchSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { settingsItem } from '../ext/settings-store';
-import { translator } from '../i18n';
+import { translator } from '../../lib/i18n';
 import { hostProblem, normalizeHost, originPattern } from './model';
 
 export interface Status {

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { kindOf, KINDS, type AuditResult, type Kind } from '../../lib/result';
 import { severityLabel } from '../../lib/format/text';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../lib/i18n';
 import { useLocale } from '../locale';
 
 export function Panel({

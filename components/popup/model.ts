@@ -12,7 +12,7 @@ import {
   type Locale,
 } from '../../lib/result';
 import type { Snapshot } from '../ext/messaging';
-import { MESSAGES, t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 
 // ---------------------------------------------------------------------------------------------
 // State derivation
@@ -50,12 +50,8 @@ export function deriveView(snapshot: Snapshot | null | undefined): View {
   };
 }
 
-/** The not-detected reason in the UI language (zh: the shared reasonLabel). */
-export function reasonText(reason: string, locale: Locale): string {
-  if (locale === 'zh') return reasonLabel(reason);
-  const key = `reason.${reason}` as MessageKey;
-  return Object.hasOwn(MESSAGES.en, key) ? MESSAGES.en[key] : reason;
-}
+/** The not-detected reason in the UI language. */
+export const reasonText = (reason: string, locale: Locale): string => reasonLabel(reason, locale);
 
 // ---------------------------------------------------------------------------------------------
 // Pages the browser never lets an extension script

@@ -13,7 +13,7 @@ import { GATE_SCRIPT } from '../ext/host';
 import { sendToTab, type Snapshot } from '../ext/messaging';
 import { missingHosts, requestHosts } from '../ext/permissions';
 import { getSettings, watchSettings } from '../ext/settings';
-import { translator, type Translate } from '../i18n';
+import { translator, type Translate } from '../../lib/i18n';
 import { patternHost, sweepSearch } from '../sweep/model';
 import { downloadName, exportMeta, isRestrictedError, isRestrictedUrl, tabIdFromSearch } from './model';
 

@@ -2,7 +2,7 @@
 // cross-year findings, and the export buttons. Pure views over the controller's state.
 import { kindOf } from '../../lib/result';
 import { formatShort, hasIssues, type Show, type SortDir, type SortKey, type SweepRow } from '../../lib/sweep/table';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../lib/i18n';
 import { useLocale } from '../locale';
 import type { SweepState } from './useSweep';
 

@@ -26,7 +26,7 @@ import { download } from '../ext/download';
 import { missingHosts, requestHosts } from '../ext/permissions';
 import { getSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
-import { translator } from '../i18n';
+import { translator } from '../../lib/i18n';
 import { parseSweepSearch, patternHost, samePage, type SweepTarget } from './model';
 
 export type Phase =

@@ -2,7 +2,8 @@
 // each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
 import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
 import { csvCell, escapeHtml, mdText } from './escape';
-import { formatLabel, reasonLabel, severityLabel, summaryLine } from './text';
+import { t } from '../i18n';
+import { formatLabel, notReportText, severityLabel, summaryLine } from './text';
 
 export interface ExportMeta {
   pageTitle: string;
@@ -12,10 +13,8 @@ export interface ExportMeta {
 
 const sev = (f: Finding, locale: Locale) => severityLabel(kindOf(f), locale);
 
-const COLUMNS: Record<Locale, string[]> = {
-  zh: ['序号', '级别', '规则', '位置', '问题', '公式', '填报值', '计算值'],
-  en: ['#', 'severity', 'rule', 'location', 'finding', 'formula', 'reported', 'computed'],
-};
+const COLUMNS = ['index', 'severity', 'rule', 'location', 'finding', 'formula', 'reported', 'computed'] as const;
+const columns = (locale: Locale) => COLUMNS.map((c) => t(locale, `label.col.${c}`));
 
 function rows(r: AuditResult, locale: Locale): string[][] {
   return r.findings.map((f, i) => [
@@ -32,25 +31,20 @@ function rows(r: AuditResult, locale: Locale): string[][] {
 
 function header(r: AuditResult, m: ExportMeta, locale: Locale): [string, string][] {
   const rep = r.report;
-  const zh = locale === 'zh';
-  const out: [string, string][] = [
-    [zh ? '页面' : 'Page', m.pageTitle],
-    [zh ? '网址' : 'URL', m.url],
-  ];
-  if (!r.detected)
-    return [
-      ...out,
-      [zh ? '结论' : 'Verdict', zh ? `非年报页面：${reasonLabel(r.reason)}` : `not a report (${r.reason})`],
-      [zh ? '审核时间' : 'Audited', m.auditedAt],
-    ];
+  const head = (
+    k: 'page' | 'url' | 'verdict' | 'audited' | 'agency' | 'year' | 'format' | 'published' | 'summary',
+    v: string,
+  ) => [t(locale, `label.head.${k}`), v] as [string, string];
+  const page = [head('page', m.pageTitle), head('url', m.url)];
+  if (!r.detected) return [...page, head('verdict', notReportText(r.reason, locale)), head('audited', m.auditedAt)];
   return [
-    ...out,
-    [zh ? '机关' : 'Agency', rep?.agency ?? ''],
-    [zh ? '年度' : 'Year', rep?.year ? String(rep.year) : ''],
-    [zh ? '格式' : 'Format', formatLabel(rep?.format ?? 'unknown', locale)],
-    [zh ? '发布日期' : 'Published', rep?.publishedAt ?? ''],
-    [zh ? '审核时间' : 'Audited', m.auditedAt],
-    [zh ? '结果' : 'Summary', summaryLine(r, locale)],
+    ...page,
+    head('agency', rep?.agency ?? ''),
+    head('year', rep?.year ? String(rep.year) : ''),
+    head('format', formatLabel(rep?.format ?? 'unknown', locale)),
+    head('published', rep?.publishedAt ?? ''),
+    head('audited', m.auditedAt),
+    head('summary', summaryLine(r, locale)),
   ];
 }
 
@@ -58,9 +52,9 @@ export function toPlainText(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'
   const lines = header(r, m, locale).map(([k, v]) => `${k}：${v}`);
   r.findings.forEach((f, i) => {
     lines.push('', `${i + 1}. 【${sev(f, locale)}】${f.location}（${f.ruleId}）`, `   ${f.message}`);
-    if (f.formula) lines.push(`   ${locale === 'zh' ? '公式' : 'Formula'}：${f.formula}`);
+    if (f.formula) lines.push(`   ${t(locale, 'label.formula')}：${f.formula}`);
   });
-  if (r.detected && !r.findings.length) lines.push('', locale === 'zh' ? '未发现问题。' : 'No findings.');
+  if (r.detected && !r.findings.length) lines.push('', t(locale, 'label.noFindings') + (locale === 'zh' ? '。' : '.'));
   return lines.join('\n');
 }
 
@@ -74,7 +68,9 @@ export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): st
   if (!r.findings.length) return `<meta charset="utf-8">${head}`;
   const table = [
     '<table style="border-collapse:collapse">',
-    `<tr>${COLUMNS[locale].map((c) => cell(c, 'th')).join('')}</tr>`,
+    `<tr>${columns(locale)
+      .map((c) => cell(c, 'th'))
+      .join('')}</tr>`,
     ...rows(r, locale).map((row) => `<tr>${row.map((c) => cell(c)).join('')}</tr>`),
     '</table>',
   ].join('');
@@ -84,7 +80,7 @@ export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): st
 export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
   const lines = header(r, m, locale).map(([k, v]) => `- **${mdText(k)}**：${mdText(v)}`);
   if (r.findings.length) {
-    const cols = COLUMNS[locale];
+    const cols = columns(locale);
     lines.push('', `| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`);
     for (const row of rows(r, locale)) lines.push(`| ${row.map(mdText).join(' | ')} |`);
   }
@@ -93,7 +89,7 @@ export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh')
 
 /** CSV with a BOM so Excel opens the UTF-8 correctly; formula-like cells are neutralised. */
 export function toCsv(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
-  const cols = [...COLUMNS[locale], locale === 'zh' ? '网址' : 'url'];
+  const cols = [...columns(locale), t(locale, 'label.col.url')];
   const body = rows(r, locale).map((row) => [...row, m.url]);
   return '\ufeff' + [cols, ...body].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,14 +1,25 @@
 // The sweep table as text: TSV (pastes into Excel/WPS as cells), CSV (BOM, CRLF, formula-like cells
 // neutralised) and Markdown, with the escaping conventions of lib/format/export.ts. Page text
 // (titles, agencies, URLs) is always data, never markup or a spreadsheet formula.
+import { t } from '../i18n';
 import type { Locale } from '../result';
 import { csvCell, mdText, tsvCell } from '../format/escape';
 import { formatShort, type SweepRow } from './table';
 
-const COLUMNS: Record<Locale, string[]> = {
-  zh: ['序号', '机关', '年度', '格式', '错误', '警告', '待核', '跨年度问题', '标题', '网址', '备注'],
-  en: ['#', 'agency', 'year', 'format', 'errors', 'warnings', 'review', 'cross-year findings', 'title', 'url', 'note'],
-};
+const COLUMNS = [
+  'index',
+  'agency',
+  'year',
+  'format',
+  'errors',
+  'warnings',
+  'review',
+  'years',
+  'title',
+  'url',
+  'note',
+] as const;
+const columns = (locale: Locale) => COLUMNS.map((c) => t(locale, `label.sweep.${c}`));
 
 /** One finding per line in the plain formats: "year.carry-over 二、上年结转 / 总计：…". */
 const yearsText = (r: SweepRow) => r.years.map((y) => `[${y.ruleId}] ${y.message}`).join('；');
@@ -35,13 +46,13 @@ export function exportCells(rows: readonly SweepRow[], locale: Locale = 'zh'): s
 export function toCsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
   return (
     '\ufeff' +
-    [COLUMNS[locale], ...exportCells(rows, locale)].map((r) => r.map(csvCell).join(',')).join('\r\n') +
+    [columns(locale), ...exportCells(rows, locale)].map((r) => r.map(csvCell).join(',')).join('\r\n') +
     '\r\n'
   );
 }
 
 export function toTsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
-  return [COLUMNS[locale], ...exportCells(rows, locale)].map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
+  return [columns(locale), ...exportCells(rows, locale)].map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
 }
 
 /** A link whose URL cannot break out of the Markdown link syntax. */
@@ -51,7 +62,7 @@ const mdLink = (text: string, url: string) =>
     : mdText(text);
 
 export function toMarkdown(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
-  const cols = COLUMNS[locale].filter((_, i) => i !== 9); // the URL goes into the title's link
+  const cols = columns(locale).filter((_, i) => i !== 9); // the URL goes into the title's link
   const lines = [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
   for (const [i, cells] of exportCells(rows, locale).entries()) {
     const r = rows[i];

@@ -2,7 +2,8 @@
 // its cross-year findings; sorting, filtering and a summary. Pure: the extension page renders
 // these rows, the exports (export.ts) and the CLI print them.
 import type { Locale } from '../result';
-import { reasonLabel } from '../format/text';
+import { notReportText } from '../format/text';
+import { hasLabel, t, type MessageKey } from '../i18n';
 import type { Failure } from './fetch';
 import type { ItemState, SweepItem } from './sweep';
 import type { YearFinding } from './years';
@@ -29,39 +30,12 @@ export interface SweepRow {
   years: YearFinding[];
 }
 
-const FAILURE: Record<Locale, Record<Failure['code'], string>> = {
-  zh: {
-    'not-found': '无法读取：页面不存在（{detail}）',
-    http: '无法读取：服务器返回 {detail}',
-    network: '无法读取：网络错误（{detail}）',
-    'not-html': '无法读取：不是网页（{detail}）',
-    timeout: '无法读取：超时（{detail}）',
-    error: '无法读取：{detail}',
-  },
-  en: {
-    'not-found': 'cannot read: page not found ({detail})',
-    http: 'cannot read: the server answered {detail}',
-    network: 'cannot read: network error ({detail})',
-    'not-html': 'cannot read: not a web page ({detail})',
-    timeout: 'cannot read: timed out ({detail})',
-    error: 'cannot read: {detail}',
-  },
-};
-
 export function failureText(f: Failure, locale: Locale = 'zh'): string {
-  return FAILURE[locale][f.code].replace('{detail}', f.detail || '?').replace(/（\?）|\(\?\)/, '');
+  return t(locale, `label.fail.${f.code}`, { detail: f.detail || '?' }).replace(/（\?）|\(\?\)/, '');
 }
 
-const STATE_NOTE: Record<Locale, Record<string, string>> = {
-  zh: { pending: '等待中', loading: '正在读取…', cancelled: '已取消' },
-  en: { pending: 'waiting', loading: 'reading…', cancelled: 'cancelled' },
-};
-
-const FORMAT_SHORT: Record<Locale, Record<string, string>> = {
-  zh: { '2021': '2021', '2019': '2019', legacy: '旧版', mixed: '混用', unknown: '未识别' },
-  en: { '2021': '2021', '2019': '2019', legacy: 'legacy', mixed: 'mixed', unknown: 'unknown' },
-};
-export const formatShort = (f: string, locale: Locale = 'zh') => FORMAT_SHORT[locale][f] ?? f;
+export const formatShort = (f: string, locale: Locale = 'zh') =>
+  hasLabel(`label.short.${f}`) ? t(locale, `label.short.${f}` as MessageKey) : f;
 
 export function sweepRows(
   items: readonly SweepItem[],
@@ -86,12 +60,17 @@ export function sweepRows(
       years: years.filter((y) => y.index === it.index),
     };
     if (it.state === 'failed') return { ...row, status: 'failed', note: failureText(it.failure!, locale) };
-    if (it.state !== 'done' || !r) return { ...row, status: it.state as RowStatus, note: STATE_NOTE[locale][it.state] };
+    if (it.state !== 'done' || !r)
+      return {
+        ...row,
+        status: it.state as RowStatus,
+        note: t(locale, `label.state.${it.state as 'pending' | 'loading' | 'cancelled'}`),
+      };
     if (!r.detected)
       return {
         ...row,
         status: 'not-report',
-        note: locale === 'zh' ? `非年报页面：${reasonLabel(r.reason)}` : `not a report (${r.reason})`,
+        note: notReportText(r.reason, locale),
       };
     const rep = r.report;
     return {
