@@ -2,19 +2,18 @@
 // run (machines are noisy), medians of at least 7 alternated runs. Prints a table and writes
 // bench/results.json with each figure's budget and pass/fail. See issue "Performance".
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { audit } from '../lib/audit';
 import { loadPage } from '../cli/load';
 import type { Snapshot } from '../components/ext/messaging';
+import { EXT, launchWith, servePages } from '../tests/e2e/harness';
 import { fixture, portalHome, scaledReport } from './pages';
 
 const ROOT = join(import.meta.dirname, '..');
-const EXT = join(ROOT, '.output', 'chrome-mv3');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n: number) => Math.round(n / 10.24) / 100;
@@ -51,12 +50,8 @@ const heavyNodes = (() => {
   for (const w = doc.createTreeWalker(doc, 0xffffffff); w.nextNode();) n++;
   return n;
 })();
-const server = createServer((req, res) => {
-  const body = pages[(req.url ?? '/').slice(1).split('?')[0]];
-  res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const port = (server.address() as { port: number }).port;
+const server = await servePages(async (path) => pages[path.slice(1)] ?? null);
+const port = server.port;
 const url = (name: string) => `http://www.linjiang.gov.cn:${port}/${name}`;
 
 // ---- browsers: ours, and a do-nothing extension with the same matches (the floor) ----
@@ -74,24 +69,9 @@ function noopExtension(): string {
   writeFileSync(join(dir, 'c.js'), '');
   return dir;
 }
+/** The e2e harness's Chromium (same flags), with long tasks recorded from the first script on. */
 async function launch(ext: string): Promise<{ ctx: BrowserContext; worker?: Worker }> {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const ctx = await launchWith(ext);
   await ctx.addInitScript(() => {
     const w = window as unknown as { __longtasks: { start: number; d: number }[] };
     w.__longtasks = [];
@@ -455,7 +435,7 @@ record('scaling slope (log t / log volume)', Math.log(t16 / t1) / Math.log(16), 
 
 await ours.ctx.close();
 await floor.ctx.close();
-server.close();
+await server.close();
 
 // ---- 6. the CLI over the sample set ----
 const samples = ['000', '001', '002', '003', '004'].map((s) => join(ROOT, 'tests', 'fixtures', 'seeds', `${s}.html`));

@@ -30,18 +30,16 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export function serveFixtures(): Promise<Served> {
+/** Pages on 127.0.0.1 (open them under a gov.cn host name): `get` gives a path's body, or null (404). */
+export function servePages(get: (path: string) => Promise<Buffer | string | null>): Promise<Served> {
   const log: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     log.push(path);
-    try {
-      const body = await readFile(join(FIXTURES, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+    const body = await get(path).catch(() => null);
+    if (body === null) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
@@ -50,6 +48,9 @@ export function serveFixtures(): Promise<Served> {
     }),
   );
 }
+
+/** The fixture folder, served. */
+export const serveFixtures = () => servePages((path) => readFile(join(FIXTURES, path)));
 
 export interface Browser {
   context: BrowserContext;
@@ -77,9 +78,9 @@ function withUserHost(host: string): string {
   return dir;
 }
 
-export async function launch(opts: { userHost?: string } = {}): Promise<Browser> {
-  const ext = opts.userHost ? withUserHost(opts.userHost) : EXT;
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gra-')), {
+/** Debian Chromium with one unpacked extension loaded (Playwright disables extensions unless told). */
+export function launchWith(ext: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gra-')), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -97,6 +98,10 @@ export async function launch(opts: { userHost?: string } = {}): Promise<Browser>
       '--disable-quic',
     ],
   });
+}
+
+export async function launch(opts: { userHost?: string } = {}): Promise<Browser> {
+  const context = await launchWith(opts.userHost ? withUserHost(opts.userHost) : EXT);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close: () => context.close() };
