@@ -4,20 +4,17 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { audit } from '../lib/audit';
 import { loadPage } from '../cli/load';
+import { expectationOf, expectedJson } from './expected';
 
 for (const html of process.argv.slice(2)) {
   const side = html.replace(/\.html$/, '.expected.json');
   if (existsSync(side)) continue;
   const { doc, url } = await loadPage(html);
   const { result } = audit(doc, { url });
-  const body = {
-    detected: result.detected,
-    ...(result.detected ? { format: result.report!.format } : { reason: result.reason }),
-    findings: result.findings.map((f) => [f.ruleId, f.location, f.outcome, f.severity]),
-  };
-  // One finding per line keeps reviews and diffs readable.
-  const findings = body.findings.map((f) => `    ${JSON.stringify(f)}`).join(',\n');
-  const head = JSON.stringify({ ...body, findings: undefined }, null, 2).slice(0, -2);
-  writeFileSync(side, `${head},\n  "findings": [${findings ? `\n${findings}\n  ` : ''}]\n}\n`);
+  const head = result.detected ? { format: result.report!.format } : { reason: result.reason };
+  writeFileSync(
+    side,
+    expectedJson({ detected: result.detected, ...head, findings: result.findings.map(expectationOf) }),
+  );
   console.log(side);
 }

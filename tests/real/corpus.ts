@@ -7,21 +7,15 @@ import { join } from 'node:path';
 import { loadPage } from '../../cli/load';
 import { audit, type Audit } from '../../lib/audit';
 import type { Finding } from '../../lib/result';
+import { keyOf, type ExpectedFinding } from '../expected';
+
+export { keyOf };
 
 export const REAL = join(import.meta.dirname, '..', '..', '..', 'shared', 'real');
 export const EXPECTED = join(import.meta.dirname, 'expected');
 export const haveCorpus = existsSync(REAL);
 
-export interface Judged {
-  rule: string;
-  location: string;
-  severity: Finding['severity'];
-  outcome: Finding['outcome'];
-  table?: string;
-  row?: string;
-  col?: string;
-  expected?: number | string;
-  actual?: number | string;
+export interface Judged extends ExpectedFinding {
   /** Why this is right, from our reading of the page (numbers recomputed). */
   why: string;
 }
@@ -59,14 +53,6 @@ export const yearJudgements = (): YearJudgement[] =>
 export async function auditReal(page: string): Promise<Audit> {
   const { doc, url } = await loadPage(join(REAL, page));
   return audit(doc, { url });
-}
-
-/** What identifies a finding: rule, where, how severe, and the values it reports. */
-export function keyOf(f: Finding | Judged): string {
-  const rule = 'ruleId' in f ? f.ruleId : f.rule;
-  const where = [f.table, f.row, f.col].filter(Boolean).join(' / ');
-  const values = f.expected !== undefined || f.actual !== undefined ? ` [${f.expected ?? ''} → ${f.actual ?? ''}]` : '';
-  return `${rule} | ${f.location}${where ? ` (${where})` : ''} | ${f.severity}/${f.outcome}${values}`;
 }
 
 const isDefect = (f: { severity: string; outcome: string }) => f.outcome === 'violation' && f.severity !== 'info';
