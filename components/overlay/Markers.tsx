@@ -55,6 +55,7 @@ export function Markers({ result, boxes, pulse, onOpen, onLeave, onBlur }: Marke
               style={{ left: b.left, top: b.top }}
               aria-label={`${severityLabel(k, locale)}：${f.message}`}
               data-rule={f.ruleId}
+              data-location={f.location}
               data-index={i}
               onMouseEnter={() => onOpen(i)}
               onMouseLeave={() => onLeave(i)}
