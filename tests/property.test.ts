@@ -10,6 +10,7 @@ import { audit } from '../lib/audit';
 import { AuditResultSchema } from '../lib/result-schema';
 import { RULES } from '../lib/rules';
 import { buildGrid, MAX_COLSPAN, MAX_WIDTH, type Grid } from '../lib/tables/grid';
+import { setCell } from './fixtures/cells';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const doc = window.document;
@@ -434,24 +435,6 @@ const docArb: fc.Arbitrary<DocSpec> = fc.record({
   fragments: fc.array(fragment, { maxLength: 30 }),
   locale: fc.constantFrom('zh' as const, 'en' as const),
 });
-
-function textNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === 3) out.push(n as Text);
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
-  };
-  walk(root);
-  return out;
-}
-
-function setCell(td: Element, value: string) {
-  const texts = textNodes(td).filter((t) => t.data.trim());
-  if (texts.length) {
-    texts[0].data = value;
-    for (const t of texts.slice(1)) t.data = '';
-  } else td.appendChild(td.ownerDocument.createTextNode(value));
-}
 
 function heading(d: Document, f: Extract<Fragment, { kind: 'heading' }>): Element {
   const n = NUMERALS[f.numeral];

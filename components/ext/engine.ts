@@ -48,6 +48,11 @@ async function auditPage(s: Settings, force: boolean): Promise<Audit> {
   return last;
 }
 
+/**
+ * Longer than a screen on purpose: run(), the page watch and the lifecycle listeners below share
+ * the engine's state (settings, the last audit, the run in flight); split into functions they
+ * would hand all of it back and forth.
+ */
 export function createEngine(
   ctx: ContentScriptContext,
   /** When the gate started and how long it ran (absent when the engine was loaded on its own). */

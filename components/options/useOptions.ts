@@ -15,13 +15,12 @@ export interface Status {
   tone: 'ok' | 'error';
 }
 
-export function useOptions() {
+/** The settings as stored, and a save that writes at once and says so in a status line. */
+function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [hostError, setHostError] = useState<string | null>(null);
   const current = useRef<Settings>(DEFAULT_SETTINGS);
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const tr = translator(settings?.locale ?? 'zh');
 
   useEffect(() => {
     const apply = (s: Settings) => {
@@ -53,6 +52,16 @@ export function useOptions() {
     }
   }, []);
 
+  return { settings, status, current, save };
+}
+
+type Save = ReturnType<typeof useSettings>['save'];
+
+/** The auto-run hosts: each added with its host permission, removed with it. */
+function useHosts(current: { current: Settings }, save: Save) {
+  const [hostError, setHostError] = useState<string | null>(null);
+  const tr = translator(current.current.locale);
+
   /** Add a host: its permission is requested in this submit (the user gesture), then saved. Resolves true when added. */
   const addHost = (input: string): Promise<boolean> => {
     const host = normalizeHost(input);
@@ -83,12 +92,13 @@ export function useOptions() {
     void dropHost(originPattern(host));
   };
 
-  return {
-    settings,
-    status,
-    hostError,
-    actions: { save, addHost, removeHost, clearHostError: () => setHostError(null) },
-  };
+  return { hostError, addHost, removeHost, clearHostError: () => setHostError(null) };
+}
+
+export function useOptions() {
+  const { settings, status, current, save } = useSettings();
+  const { hostError, ...hosts } = useHosts(current, save);
+  return { settings, status, hostError, actions: { save, ...hosts } };
 }
 
 export type OptionsActions = ReturnType<typeof useOptions>['actions'];

@@ -66,15 +66,27 @@ function layoutMarkers(shown: number[], refs: FindingRefs[]): Map<number, Marker
   return boxes;
 }
 
-export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProps) {
-  // The top window, plus the frame a framed report scrolls in.
-  const windows = useMemo(() => {
+/** The top window, plus the frame a framed report scrolls in. */
+function useWindows(refs: FindingRefs[]): Window[] {
+  return useMemo(() => {
     const ws = new Set<Window>([window]);
     for (const r of refs)
       for (const el of r.targets) if (el.ownerDocument.defaultView) ws.add(el.ownerDocument.defaultView);
     return [...ws];
   }, [refs]);
-  useFrame(windows);
+}
+
+/** Escape closes what is open (card, panel). */
+function useEscape(close: () => void) {
+  useEffect(() => {
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', esc);
+    return () => window.removeEventListener('keydown', esc);
+  }, []);
+}
+
+export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProps) {
+  useFrame(useWindows(refs));
   const [hidden, setHidden] = useState(false);
   const [panel, setPanel] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
@@ -98,11 +110,7 @@ export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProp
     setTimeout(() => setPulse((p) => (p === i ? null : p)), 2200);
   };
   useEffect(() => bind({ reveal }));
-  useEffect(() => {
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && (setOpen(null), setPanel(false));
-    window.addEventListener('keydown', esc);
-    return () => window.removeEventListener('keydown', esc);
-  }, []);
+  useEscape(() => (setOpen(null), setPanel(false)));
 
   const openBox = open !== null ? boxes.get(open) : undefined;
   return (

@@ -2,6 +2,7 @@
 // on the page, sweep a 年报 column and export the result. State and browser calls live in
 // usePopup.ts; this file and its parts only render. Page-derived strings are Preact text
 // children, never markup.
+import type { AuditResult } from '../../lib/result';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
 import { deriveView, isPermissionError, reasonText } from './model';
 import { Exports, Findings, Identity, Summary, Unreadable } from './Report';
@@ -66,9 +67,44 @@ function InjectError({ error }: { error?: string }) {
   );
 }
 
+/** Not a report: why, the sweep for a 年报 column, and a forced audit for a page we misjudged. */
+function NotReport({
+  reason,
+  result,
+  phase,
+  busy,
+  actions,
+}: {
+  reason: string;
+  result: AuditResult;
+  phase: { injectError?: string };
+  busy: boolean;
+  actions: PopupActions;
+}) {
+  const { tr, locale } = useLocale();
+  const listing = reason === 'look-alike:listing';
+  return (
+    <section class="state">
+      <h2 class="status">{tr('state.notReport', { reason: reasonText(reason, locale) })}</h2>
+      {listing && (
+        <div class="sweep-entry" data-testid="sweep-entry">
+          <p class="muted">{tr('sweep.popupHint')}</p>
+          <button type="button" class="primary" onClick={actions.sweep} data-testid="sweep">
+            {tr('action.sweep')}
+          </button>
+        </div>
+      )}
+      <p class="muted">{tr('state.notReportHint')}</p>
+      <InjectError error={phase.injectError} />
+      <RunButton busy={busy} onRun={actions.run} primary={!listing} />
+      <Exports result={result} actions={actions} />
+    </section>
+  );
+}
+
 /** What the popup shows for the tab, state by state. */
 function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: PopupActions }) {
-  const { tr, locale } = useLocale();
+  const { tr } = useLocale();
   if (phase.kind === 'loading') return <p class="muted">{tr('popup.loading')}</p>;
   if (phase.kind === 'no-tab') return <p class="status">{tr('popup.noTab')}</p>;
   if (phase.kind === 'restricted')
@@ -100,26 +136,8 @@ function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: 
           <RunButton {...run} label="action.rerun" />
         </section>
       );
-    case 'not-report': {
-      const listing = view.reason === 'look-alike:listing';
-      return (
-        <section class="state">
-          <h2 class="status">{tr('state.notReport', { reason: reasonText(view.reason, locale) })}</h2>
-          {listing && (
-            <div class="sweep-entry" data-testid="sweep-entry">
-              <p class="muted">{tr('sweep.popupHint')}</p>
-              <button type="button" class="primary" onClick={actions.sweep} data-testid="sweep">
-                {tr('action.sweep')}
-              </button>
-            </div>
-          )}
-          <p class="muted">{tr('state.notReportHint')}</p>
-          <InjectError error={phase.injectError} />
-          <RunButton {...run} primary={!listing} />
-          <Exports result={view.result} actions={actions} />
-        </section>
-      );
-    }
+    case 'not-report':
+      return <NotReport reason={view.reason} result={view.result} phase={phase} busy={busy} actions={actions} />;
     case 'report':
       return (
         <>

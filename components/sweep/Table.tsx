@@ -142,14 +142,80 @@ function Count({ n, kind, read, label }: { n: number; kind: string; read: boolea
   );
 }
 
+/** The cross-year findings count, a toggle for the list below the row. */
+function YearsCell({ r, open, onToggle }: { r: SweepRow; open: boolean; onToggle: (index: number) => void }) {
+  const { tr } = useLocale();
+  return (
+    <td class="num c-years" data-label={tr('sweep.col.years')}>
+      {r.years.length ? (
+        <button
+          type="button"
+          class="years-toggle"
+          aria-expanded={open}
+          title={tr('sweep.toggleYears')}
+          onClick={() => onToggle(r.index)}
+          data-testid="years-toggle"
+        >
+          <span aria-hidden="true">▲ </span>
+          {r.years.length}
+          <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
+        </button>
+      ) : r.status === 'ok' ? (
+        <span class="zero">0</span>
+      ) : (
+        <span class="muted">–</span>
+      )}
+    </td>
+  );
+}
+
+/** The report's title (a link when it is a web page) and the note on a failed or odd row. */
+function TitleCell({ r }: { r: SweepRow }) {
+  return (
+    <td class="title">
+      {isWebUrl(r.url) ? (
+        <a href={r.url} target="_blank" rel="noopener noreferrer">
+          {r.title}
+        </a>
+      ) : (
+        <span>{r.title}</span>
+      )}
+      {r.note && (
+        <span class={`note ${r.status === 'failed' ? 'error' : ''}`} data-testid="note">
+          {r.note}
+        </span>
+      )}
+    </td>
+  );
+}
+
+/** The cross-year findings of a report, opened under its row. */
+function YearsRow({ r }: { r: SweepRow }) {
+  const { tr } = useLocale();
+  return (
+    <tr class="years-row" data-index={r.index} data-testid="years-row">
+      <td class="pad" />
+      <td colSpan={COLUMNS.length - 1}>
+        <ul>
+          {r.years.map((y, i) => (
+            <li key={i} data-rule={y.ruleId} class={`kind-${kindOf(y)}`}>
+              <span class="rule">{y.ruleId}</span> {y.message}{' '}
+              <span class="muted">{tr('sweep.yearsAgainst', { year: y.prevYear })}</span>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
 function Row({ r, open, onToggle }: { r: SweepRow; open: boolean; onToggle: (index: number) => void }) {
   const { tr, locale } = useLocale();
   const read = r.status === 'ok';
-  const issues = hasIssues(r);
   return (
     <>
       <tr
-        class={`row status-${r.status}${issues ? ' issues' : ''}`}
+        class={`row status-${r.status}${hasIssues(r) ? ' issues' : ''}`}
         data-status={r.status}
         data-index={r.index}
         data-testid="row"
@@ -163,56 +229,10 @@ function Row({ r, open, onToggle }: { r: SweepRow; open: boolean; onToggle: (ind
         <Count n={r.errors} kind="error" read={read} label={tr('sweep.col.errors')} />
         <Count n={r.warnings} kind="warning" read={read} label={tr('sweep.col.warnings')} />
         <Count n={r.review} kind="review" read={read} label={tr('sweep.col.review')} />
-        <td class="num c-years" data-label={tr('sweep.col.years')}>
-          {r.years.length ? (
-            <button
-              type="button"
-              class="years-toggle"
-              aria-expanded={open}
-              title={tr('sweep.toggleYears')}
-              onClick={() => onToggle(r.index)}
-              data-testid="years-toggle"
-            >
-              <span aria-hidden="true">▲ </span>
-              {r.years.length}
-              <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
-            </button>
-          ) : read ? (
-            <span class="zero">0</span>
-          ) : (
-            <span class="muted">–</span>
-          )}
-        </td>
-        <td class="title">
-          {isWebUrl(r.url) ? (
-            <a href={r.url} target="_blank" rel="noopener noreferrer">
-              {r.title}
-            </a>
-          ) : (
-            <span>{r.title}</span>
-          )}
-          {r.note && (
-            <span class={`note ${r.status === 'failed' ? 'error' : ''}`} data-testid="note">
-              {r.note}
-            </span>
-          )}
-        </td>
+        <YearsCell r={r} open={open} onToggle={onToggle} />
+        <TitleCell r={r} />
       </tr>
-      {r.years.length > 0 && open && (
-        <tr class="years-row" data-index={r.index} data-testid="years-row">
-          <td class="pad" />
-          <td colSpan={COLUMNS.length - 1}>
-            <ul>
-              {r.years.map((y, i) => (
-                <li key={i} data-rule={y.ruleId} class={`kind-${kindOf(y)}`}>
-                  <span class="rule">{y.ruleId}</span> {y.message}{' '}
-                  <span class="muted">{tr('sweep.yearsAgainst', { year: y.prevYear })}</span>
-                </li>
-              ))}
-            </ul>
-          </td>
-        </tr>
-      )}
+      {r.years.length > 0 && open && <YearsRow r={r} />}
     </>
   );
 }

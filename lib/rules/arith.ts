@@ -40,4 +40,14 @@ export function side(terms: Term[]): string {
     .join(' + ');
 }
 
+/**
+ * A total that does not match its parts: the values it reports (total as written, sum of the parts),
+ * and a review instead of a violation when it rests on a blank cell or an uncertain row.
+ */
+export const totalMismatch = (cmp: Comparison, uncertain: boolean) => ({
+  outcome: cmp.soft.length || uncertain ? ('review' as const) : ('violation' as const),
+  expected: cmp.rhs,
+  actual: cmp.lhs,
+});
+
 export const cellsOf = (terms: Term[]) => terms.map((t) => t.v?.cell?.el);

@@ -1,4 +1,4 @@
-import { allValues } from './values';
+import { aboutCell, allValues } from './values';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -10,17 +10,10 @@ export default defineRule({
   help: { zh: '件数应为整数（金额除外）', en: 'Counts are whole numbers (amounts may have decimals)' },
   messages: { default: { zh: '{where}：件数 {value} 含小数', en: '{where}: count {value} has a fractional part' } },
   check(r, emit) {
-    for (const { t, tv, where } of allValues(r)) {
+    for (const at of allValues(r)) {
+      const { tv } = at;
       if (tv.v.kind !== 'number' || !tv.count || Number.isInteger(tv.v.value)) continue;
-      emit({
-        params: { where, value: tv.v.raw },
-        table: t.id,
-        row: tv.row,
-        col: tv.col,
-        location: where,
-        targets: [tv.v.cell?.el],
-        actual: tv.v.value,
-      });
+      emit(aboutCell(at, { value: tv.v.raw }, tv.v.value));
     }
   },
 });

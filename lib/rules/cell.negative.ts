@@ -1,4 +1,4 @@
-import { allValues } from './values';
+import { aboutCell, allValues } from './values';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -10,17 +10,10 @@ export default defineRule({
   help: { zh: '件数不能为负（2019格式“本年增/减”除外）', en: 'Counts are never negative (except 2019 本年增/减)' },
   messages: { default: { zh: '{where}：件数为负数 {value}', en: '{where}: negative count {value}' } },
   check(r, emit) {
-    for (const { t, tv, where } of allValues(r)) {
+    for (const at of allValues(r)) {
+      const { tv } = at;
       if (tv.v.kind !== 'number' || tv.signed || tv.v.value >= 0) continue;
-      emit({
-        params: { where, value: tv.v.value },
-        table: t.id,
-        row: tv.row,
-        col: tv.col,
-        location: where,
-        targets: [tv.v.cell?.el],
-        actual: tv.v.value,
-      });
+      emit(aboutCell(at, { value: tv.v.value }, tv.v.value));
     }
   },
 });

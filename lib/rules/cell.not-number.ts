@@ -1,4 +1,4 @@
-import { allValues } from './values';
+import { aboutCell, allValues } from './values';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -10,17 +10,10 @@ export default defineRule({
   help: { zh: '数值单元格应填写数字', en: 'Value cells hold numbers' },
   messages: { default: { zh: '{where}：“{raw}”不是数字', en: '{where}: "{raw}" is not a number' } },
   check(r, emit) {
-    for (const { t, tv, where } of allValues(r)) {
+    for (const at of allValues(r)) {
+      const { tv } = at;
       if (tv.v.kind !== 'text') continue;
-      emit({
-        params: { where, raw: tv.v.raw },
-        table: t.id,
-        row: tv.row,
-        col: tv.col,
-        location: where,
-        targets: [tv.v.cell?.el],
-        actual: tv.v.raw,
-      });
+      emit(aboutCell(at, { raw: tv.v.raw }, tv.v.raw));
     }
   },
 });

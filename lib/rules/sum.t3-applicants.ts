@@ -1,5 +1,5 @@
 import { T3_PARTS } from '../tables/t3';
-import { cellsOf, compare, side, type Term } from './arith';
+import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -27,13 +27,11 @@ export default defineRule({
       const cmp = compare([total], parts);
       if (cmp.skipped || cmp.ok) continue;
       emit({
-        outcome: cmp.soft.length || row.uncertain ? 'review' : 'violation',
+        ...totalMismatch(cmp, row.uncertain),
         params: { row: row.label, actual: cmp.lhs, expected: cmp.rhs, partsText: side(parts) },
         table: 't3',
         row: row.label,
         col: t.cols.total.label,
-        expected: cmp.rhs,
-        actual: cmp.lhs,
         formula: '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
         location: `${row.label} / ${t.cols.total.label}`,
         targets: [row.values.total?.cell?.el],

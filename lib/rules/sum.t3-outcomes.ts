@@ -1,5 +1,5 @@
 import { resultRowDefs, T3_COLS } from '../tables/t3';
-import { cellsOf, compare, side, type Term } from './arith';
+import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -33,8 +33,7 @@ export default defineRule({
       if (cmp.skipped || cmp.ok) continue;
       const nonzero = parts.filter((p) => p.v && p.v.kind !== 'text' && p.v.value !== 0);
       emit({
-        outcome:
-          incomplete || cmp.soft.length || rows.some((x) => x.uncertain) || total.uncertain ? 'review' : 'violation',
+        ...totalMismatch(cmp, incomplete || rows.some((x) => x.uncertain) || total.uncertain),
         params: {
           col: range.label,
           actual: cmp.lhs,
@@ -44,8 +43,6 @@ export default defineRule({
         table: 't3',
         row: total.label,
         col: range.label,
-        expected: cmp.rhs,
-        actual: cmp.lhs,
         formula: '（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）',
         location: `三、（七）总计 / ${range.label}`,
         targets: [total.values[col.id]?.cell?.el],

@@ -1,5 +1,5 @@
 import { T4_GROUPS, T4_KINDS } from '../tables/t4';
-import { cellsOf, compare, side, type Term } from './arith';
+import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -30,13 +30,11 @@ export default defineRule({
       const cmp = compare([total], parts);
       if (cmp.skipped || cmp.ok) continue;
       emit({
-        outcome: cmp.soft.length || t.uncertain ? 'review' : 'violation',
+        ...totalMismatch(cmp, t.uncertain),
         params: { group: g.canon, actual: cmp.lhs, expected: cmp.rhs, partsText: side(parts) },
         table: 't4',
         row: g.canon,
         col: '总计',
-        expected: cmp.rhs,
-        actual: cmp.lhs,
         formula: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
         location: `四、${g.canon} / 总计`,
         targets: [total.v?.cell?.el],

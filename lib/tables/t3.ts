@@ -292,14 +292,8 @@ export function parseT3(t: LogicalTable): T3 {
     rows.set(def.key, { def, label, labelCell: leaf, row, values, uncertain: read.stray.length > 0 });
   }
 
-  const format = [...rows.keys()].some((k) => k.startsWith('r6.')) ? '2021' : rows.has('r6') ? '2019' : 'unknown';
-  const missingRows = expectedRowDefs(format === '2019' ? '2019' : '2021')
-    .filter((d) => !rows.has(d.key))
-    .map((d) => d.short);
-  const missingCols = T3_COLS.filter((c) => !cols[c.id]).map((c) => c.canon);
-  if (missingRows.length) shape.push({ kind: 'missing-row', names: missingRows });
-  if (missingCols.length) shape.push({ kind: 'missing-col', names: missingCols });
-
+  const format = formatOf(rows);
+  shape.push(...gapsOf(format, rows, cols));
   const values = valuesOf(rows, cols);
   return {
     id: 't3',
@@ -313,6 +307,22 @@ export function parseT3(t: LogicalTable): T3 {
     rowCount: rows.size,
     colCount: ordered.length,
   };
+}
+
+/** 2021 tables break （六） into items; 2019 tables have one （六） row. */
+const formatOf = (rows: Map<string, T3Row>): T3['format'] =>
+  [...rows.keys()].some((k) => k.startsWith('r6.')) ? '2021' : rows.has('r6') ? '2019' : 'unknown';
+
+/** The rows and columns of the format's template the table lacks. */
+function gapsOf(format: T3['format'], rows: Map<string, T3Row>, cols: T3['cols']): ShapeIssue[] {
+  const gaps: ShapeIssue[] = [];
+  const missingRows = expectedRowDefs(format === '2019' ? '2019' : '2021')
+    .filter((d) => !rows.has(d.key))
+    .map((d) => d.short);
+  const missingCols = T3_COLS.filter((c) => !cols[c.id]).map((c) => c.canon);
+  if (missingRows.length) gaps.push({ kind: 'missing-row', names: missingRows });
+  if (missingCols.length) gaps.push({ kind: 'missing-col', names: missingCols });
+  return gaps;
 }
 
 /** "（三）不予公开 1.属于国家秘密" from the row's own label cells. */

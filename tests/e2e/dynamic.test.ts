@@ -1,20 +1,11 @@
 // Dynamic portals in real Chromium: a report inside a same-origin frame, a body rendered by
 // script after load next to a ticker (no audit loop), and in-page navigation to another report.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../lib/result';
-import { type Browser, cliResult, launch, type Served, serveFixtures, tabIdOf } from './harness';
+import { cliResult, tabIdOf, fixtureSession } from './harness';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveFixtures();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = fixtureSession();
 
 const counts = (page: Page) =>
   page
@@ -23,8 +14,8 @@ const counts = (page: Page) =>
     .then((t) => t.map((x) => Number(x.trim())));
 const summary = (r: AuditResult) => [r.summary.error, r.summary.warning, r.summary.info, r.summary.review];
 async function snapshot(page: Page): Promise<{ runs?: number } | null> {
-  const tab = await tabIdOf(browser, page);
-  return browser.worker.evaluate(async (id) => {
+  const tab = await tabIdOf(session.browser, page);
+  return session.browser.worker.evaluate(async (id) => {
     type Api = { tabs: { sendMessage(id: number, m: object, o: object): Promise<unknown> } };
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     const reply = (await api.tabs.sendMessage(id, { type: 'audit:get' }, { frameId: 0 })) as {
@@ -37,8 +28,8 @@ async function snapshot(page: Page): Promise<{ runs?: number } | null> {
 describe('dynamic portals', () => {
   it('audits a report shown in a same-origin frame, markers on the framed elements', async () => {
     const expected = await cliResult('seeds/000.html');
-    const page = await browser.context.newPage();
-    await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/framed.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`http://www.yueqing.gov.cn:${session.served.port}/dynamic/framed.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
     expect(await counts(page)).toEqual(summary(expected));
     const i = expected.findings.findIndex((f) => f.ruleId === 'section.unnumbered');
@@ -54,8 +45,8 @@ describe('dynamic portals', () => {
 
   it('audits a body rendered after load, and a ticker never re-triggers the audit', async () => {
     const expected = await cliResult('seeds/000.html');
-    const page = await browser.context.newPage();
-    await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/rendered.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`http://www.yueqing.gov.cn:${session.served.port}/dynamic/rendered.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
     await expect.poll(() => counts(page)).toEqual(summary(expected));
     const before = (await snapshot(page))?.runs ?? 0;
@@ -67,8 +58,8 @@ describe('dynamic portals', () => {
 
   it('follows in-page navigation to another report', async () => {
     const [a, b] = [await cliResult('seeds/000.html'), await cliResult('seeds/002.html')];
-    const page = await browser.context.newPage();
-    await page.goto(`http://www.yueqing.gov.cn:${served.port}/dynamic/navigate.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`http://www.yueqing.gov.cn:${session.served.port}/dynamic/navigate.html`);
     await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
     await expect.poll(() => counts(page)).toEqual(summary(a));
     await page.locator('#next').click();

@@ -3,18 +3,33 @@
 // built extension loaded.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { loadPage } from '../../cli/load';
 import { audit } from '../../lib/audit';
 import type { AuditResult } from '../../lib/result';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXT = join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+/** The seed reports and the clean 2021 page: the pages every view is checked and photographed on. */
+export const SEED_PAGES = [
+  'seeds/000.html',
+  'seeds/001.html',
+  'seeds/002.html',
+  'seeds/003.html',
+  'seeds/004.html',
+  'pages/clean-2021.html',
+];
+/** The per-rule fixture pages. */
+export const RULE_PAGES = readdirSync(join(FIXTURES, 'rules'))
+  .filter((n) => n.endsWith('.html'))
+  .sort()
+  .map((n) => `rules/${n}`);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
@@ -108,6 +123,24 @@ export async function launch(opts: { userHost?: string } = {}): Promise<Browser>
 }
 
 /** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */
+/** For one test file: the fixture server and Chromium with the built extension, closed after it. */
+export function fixtureSession(opts: { userHost?: string; clipboard?: boolean } = {}): {
+  browser: Browser;
+  served: Served;
+} {
+  const s = {} as { browser: Browser; served: Served };
+  beforeAll(async () => {
+    s.served = await serveFixtures();
+    s.browser = await launch(opts);
+    if (opts.clipboard) await s.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.served?.close();
+  });
+  return s;
+}
+
 export const markers = (page: Page) => page.locator('gov-report-audit .marker');
 
 /** Tab id of a page: brought to the front, it is the active tab (no `tabs` permission needed). */

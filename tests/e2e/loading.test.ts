@@ -3,31 +3,22 @@
 // host the user added in options, importing is not allowed: the background injects it instead,
 // and the gate must not try the import first (a denied load logs an error in the page console).
 // Ordinary pages get neither. Both ways draw the same markers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, markers, serveFixtures, type Browser, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { markers, fixtureSession } from './harness';
 
 const USER_HOST = 'www.linjiang.example.org';
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveFixtures();
-  browser = await launch({ userHost: USER_HOST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = fixtureSession({ userHost: USER_HOST });
 
 /** Load a page; report the extension resources it requested and the page console's errors. */
 async function visit(host: string, path: string, report: boolean) {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('http')) requests.push(r.url().replace(/^chrome-extension:\/\/[a-z]+/, 'ext:'));
   });
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`http://${host}:${served.port}/${path}`);
+  await page.goto(`http://${host}:${session.served.port}/${path}`);
   if (report) await markers(page).first().waitFor({ timeout: 15000 });
   else await page.waitForTimeout(800);
   const count = await markers(page).count();

@@ -1,56 +1,26 @@
 // The overlay in real Chromium: for every fixture page, each finding its expectation file lists has
 // a marker (same rule and location), beside the row it is about, and the chip counts as expected;
 // look-alikes show nothing; screenshots of the overlay, an open card and the panel are saved.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countKinds } from '../../lib/result';
 import type { Expected, ExpectedFinding } from '../expected';
-import {
-  type Browser,
-  FIXTURES,
-  launch,
-  markers,
-  type Served,
-  serveFixtures,
-  SHOTS,
-  tabIdOf,
-} from './harness';
+import { FIXTURES, markers, SHOTS, tabIdOf, fixtureSession, RULE_PAGES, SEED_PAGES } from './harness';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  served = await serveFixtures();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = fixtureSession();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
-const url = (path: string) => `http://www.linjiang.gov.cn:${served.port}/${path}`;
+const url = (path: string) => `http://www.linjiang.gov.cn:${session.served.port}/${path}`;
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(url(path));
   return page;
 }
 
-const REPORTS = [
-  'seeds/000.html',
-  'seeds/001.html',
-  'seeds/002.html',
-  'seeds/003.html',
-  'seeds/004.html',
-  'pages/clean-2021.html',
-  'pages/tables-image.html',
-];
-const RULE_PAGES = readdirSync(join(FIXTURES, 'rules'))
-  .filter((n) => n.endsWith('.html'))
-  .sort()
-  .map((n) => `rules/${n}`);
+const REPORTS = [...SEED_PAGES, 'pages/tables-image.html'];
 
 /** A fixture page's expectation (tests/fixtures/…/X.expected.json): the oracle, not the CLI. */
 const expectationFor = (path: string): Expected =>
@@ -149,7 +119,7 @@ describe('per-rule fixtures', () => {
 
 describe('badge and settings', () => {
   const badge = (tabId: number) =>
-    browser.worker.evaluate(async (id) => {
+    session.browser.worker.evaluate(async (id) => {
       const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } })
         .chrome;
       return api.action.getBadgeText({ tabId: id });
@@ -163,7 +133,7 @@ describe('badge and settings', () => {
       ['pages/listing.html', ''],
     ] as const) {
       const page = await open(path);
-      const tab = await tabIdOf(browser, page);
+      const tab = await tabIdOf(session.browser, page);
       await expect.poll(() => badge(tab), { timeout: 10000 }).toBe(text);
       await page.close();
     }
@@ -173,7 +143,7 @@ describe('badge and settings', () => {
     const page = await open('seeds/002.html');
     await page.locator('gov-report-audit .chip').waitFor();
     const setMin = (min: string) =>
-      browser.worker.evaluate(async (m) => {
+      session.browser.worker.evaluate(async (m) => {
         const api = (
           globalThis as unknown as {
             chrome: {

@@ -1,57 +1,30 @@
 // The popup in real Chromium, opened on a fixture page: the counts and findings equal the CLI's
 // JSON for the same page, "复制结果" puts every finding on the clipboard (both flavours, read
 // back), clicking a finding reveals it on the page; screenshots for review.
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Browser,
   cliResult,
-  launch,
   openPopup,
-  type Served,
-  serveFixtures,
   SHOTS,
   tabIdOf,
   copyFromPopup,
-  FIXTURES,
+  fixtureSession,
+  RULE_PAGES,
+  SEED_PAGES,
 } from './harness';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveFixtures();
-  browser = await launch();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = fixtureSession({ clipboard: true });
 
 async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
-  const page = await browser.context.newPage();
-  await page.goto(`http://www.linjiang.gov.cn:${served.port}/${path}`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`http://www.linjiang.gov.cn:${session.served.port}/${path}`);
   await page.locator('gov-report-audit .chip').waitFor({ timeout: 15000 });
-  const popup = await openPopup(browser, await tabIdOf(browser, page));
+  const popup = await openPopup(session.browser, await tabIdOf(session.browser, page));
   await popup.locator('[data-testid="identity"]').waitFor({ timeout: 10000 });
   return { page, popup };
 }
-
-const SEEDS = [
-  'seeds/000.html',
-  'seeds/001.html',
-  'seeds/002.html',
-  'seeds/003.html',
-  'seeds/004.html',
-  'pages/clean-2021.html',
-];
-
-const RULE_PAGES = readdirSync(join(FIXTURES, 'rules'))
-  .filter((n) => n.endsWith('.html'))
-  .sort()
-  .map((n) => `rules/${n}`);
 
 /** Popup counts, findings and clipboard equal the CLI's result; a click reveals the last finding. */
 async function checkPopup(path: string, screenshot: boolean) {
@@ -94,16 +67,16 @@ async function checkPopup(path: string, screenshot: boolean) {
 }
 
 describe('popup', () => {
-  it.each(SEEDS)("%s: counts, findings and clipboard equal the CLI's result (screenshot)", (path) =>
+  it.each(SEED_PAGES)("%s: counts, findings and clipboard equal the CLI's result (screenshot)", (path) =>
     checkPopup(path, true),
   );
   it.each(RULE_PAGES)("%s: counts, findings and clipboard equal the CLI's result", (path) => checkPopup(path, false));
 
   it('a look-alike page: the popup says why it is not a report and offers to force the audit', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`http://www.linjiang.gov.cn:${served.port}/pages/listing.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`http://www.linjiang.gov.cn:${session.served.port}/pages/listing.html`);
     await page.waitForTimeout(800);
-    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    const popup = await openPopup(session.browser, await tabIdOf(session.browser, page));
     await popup.locator('[data-testid="run"]').waitFor({ timeout: 10000 });
     await popup.screenshot({ path: join(SHOTS, 'pages-listing-popup.png'), fullPage: true });
     expect(await popup.locator('.popup').textContent()).toMatch(/审核此页/);

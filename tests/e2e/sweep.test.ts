@@ -10,20 +10,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, launch, openPopup, serveFixtures, tabIdOf, type Browser, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, openPopup, tabIdOf, fixtureSession } from './harness';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveFixtures();
-  browser = await launch();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = fixtureSession({ clipboard: true });
 
 const rowsOf = (p: Page) =>
   p.locator('[data-testid="row"]').evaluateAll((trs) =>
@@ -45,13 +35,13 @@ const rowsOf = (p: Page) =>
 
 describe('sweep a 年报 column', () => {
   it('popup → sweep page: six reports, one broken link with its reason, the cross-year findings on the right pairs', async () => {
-    const base = `http://www.linjiang.gov.cn:${served.port}/column/`;
-    const page = await browser.context.newPage();
+    const base = `http://www.linjiang.gov.cn:${session.served.port}/column/`;
+    const page = await session.browser.context.newPage();
     await page.goto(`${base}listing.html`);
-    const tabId = await tabIdOf(browser, page);
+    const tabId = await tabIdOf(session.browser, page);
 
     // The content script has judged the page a listing once the popup offers the sweep.
-    const popup = await openPopup(browser, tabId);
+    const popup = await openPopup(session.browser, tabId);
     await expect
       .poll(
         async () => {
@@ -67,17 +57,17 @@ describe('sweep a 年报 column', () => {
     await expect(popup.locator('[data-testid="sweep"]').textContent()).resolves.toBe('审核本栏目全部年报');
     await popup.screenshot({ path: join(SHOTS, 'sweep-listing-popup.png'), fullPage: true });
 
-    const before = served.log.length;
+    const before = session.served.log.length;
     const [sweep] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      session.browser.context.waitForEvent('page'),
       popup.locator('[data-testid="sweep"]').click(),
     ]);
-    expect(sweep.url()).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/sweep\\.html\\?`));
+    expect(sweep.url()).toMatch(new RegExp(`^chrome-extension://${session.browser.extensionId}/sweep\\.html\\?`));
     await sweep.setViewportSize({ width: 1100, height: 800 });
     await sweep.locator('[data-testid="summary"]').waitFor({ timeout: 30000 });
 
     // Every linked page was requested once, the missing one included.
-    const asked = served.log.slice(before).filter((p) => /column\/(smj|tjj)-\d{4}\.html$/.test(p));
+    const asked = session.served.log.slice(before).filter((p) => /column\/(smj|tjj)-\d{4}\.html$/.test(p));
     expect(asked.sort()).toEqual(
       ['smj-2021', 'smj-2022', 'smj-2023', 'tjj-2020', 'tjj-2021', 'tjj-2022', 'tjj-2023'].map(
         (n) => `/column/${n}.html`,
@@ -85,7 +75,7 @@ describe('sweep a 年报 column', () => {
     );
 
     // The links came from the listing tab's live DOM (scripting), not from fetching the listing again.
-    expect(served.log.slice(before)).not.toContain('/column/listing.html');
+    expect(session.served.log.slice(before)).not.toContain('/column/listing.html');
 
     const rows = await rowsOf(sweep);
     expect(rows).toHaveLength(7);
