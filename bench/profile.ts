@@ -1,11 +1,10 @@
 // Profile the extension on one page in Chromium and print the functions with the most self
 // time: `npx tsx bench/profile.ts seeds/000.html` (a fixture path) or `… home` (portal page) or `… heavy` (the bench's ~20k-cell report).
 // Build first (npm run build). Names are minified; grep .output/chrome-mv3/engine.js for them.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { EXT, launchWith } from '../tests/e2e/harness';
 import { portalHome, scaledReport } from './pages';
 
 const target = process.argv[2] ?? 'seeds/000.html';
@@ -18,18 +17,7 @@ const body =
 const server = createServer((_, r) => r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
-const EXT = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
-const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'prof-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-    '--no-sandbox',
-    '--disable-gpu',
-  ],
-});
+const ctx = await launchWith(EXT);
 if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
 const page = await ctx.newPage();
 const cdp = await ctx.newCDPSession(page);

@@ -4,15 +4,17 @@ import { onMessages } from '../components/ext/messaging';
 import type { Settings } from '../components/ext/settings-model';
 import { settingsItem } from '../components/ext/settings-store';
 import { parseSettings } from '../components/ext/settings-schema';
+import { toolbarFor, type Verdict } from '../components/ext/toolbar';
 
 /** The stored settings, migrated and validated (zod lives in the background only). */
 const loadSettings = async () => parseSettings(await settingsItem.getValue());
 
-/** Per-tab verdict on the toolbar icon: error count, ✓ when clean, nothing on other pages. */
-function setBadge(tabId: number, detected: boolean, errors: number, clean: boolean) {
+/** Per-tab verdict on the toolbar button (toolbar.ts): its state icon, error count, ✓ when clean.
+ *  Per tab, so the browser resets it on navigation to the manifest's idle icon and no badge. */
+function setToolbar(tabId: number, verdict: Verdict) {
   const action = browser.action ?? browser.browserAction;
-  const text = !detected ? '' : clean ? '✓' : String(errors);
-  const color = clean ? '#1a7f37' : errors ? '#cf222e' : '#9a6700';
+  const { icon, badgeText: text, badgeColor: color } = toolbarFor(verdict);
+  void action.setIcon({ tabId, path: icon });
   void action.setBadgeText({ tabId, text });
   if (text) void action.setBadgeBackgroundColor({ tabId, color });
 }
@@ -39,10 +41,14 @@ export default defineBackground(() => {
   onMessages({
     'settings:get': () => loadSettings(),
     'engine:load': (_, { tabId, frameId }) => (tabId === undefined ? false : loadEngine(tabId, frameId)),
-    'badge:set': ({ detected, errors, clean }, { tabId }) => {
-      if (tabId !== undefined) setBadge(tabId, detected, errors, clean);
+    'badge:set': (verdict, { tabId }) => {
+      if (tabId !== undefined) setToolbar(tabId, verdict);
     },
   });
   void loadSettings().then(registerHosts);
   settingsItem.watch((v) => void registerHosts(parseSettings(v)));
+  // The welcome page, once: on install, not on updates or browser restarts.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

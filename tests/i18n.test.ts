@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, t, translator } from '../lib/i18n';
+import { DEFAULT_LOCALE, localeFiles } from '../lib/i18n/locales';
 
 const placeholders = (s: string) => [...s.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
 
@@ -38,5 +39,23 @@ describe('i18n dictionary', () => {
 
   it('does not re-expand placeholders inside substituted values', () => {
     expect(t('zh', 'state.failed', { error: '{error}<b>' })).toBe('审核失败：{error}<b>');
+  });
+});
+
+describe('_locales for the manifest (generated from the catalog at build)', () => {
+  const files = Object.fromEntries(localeFiles().map((f) => [f.relativeDest, JSON.parse(f.contents)]));
+
+  it('Chinese is the default, English the second; each names the extension, describes it, titles the button', () => {
+    expect(DEFAULT_LOCALE).toBe('zh_CN');
+    expect(Object.keys(files).sort()).toEqual(['_locales/en/messages.json', '_locales/zh_CN/messages.json']);
+    expect(files['_locales/zh_CN/messages.json'].extName.message).toBe(MESSAGES.zh['manifest.name']);
+    expect(files['_locales/en/messages.json'].actionTitle.message).toBe(MESSAGES.en['manifest.action']);
+  });
+
+  it('fits the stores: name ≤ 75 characters, description ≤ 132', () => {
+    for (const m of Object.values(files)) {
+      expect(m.extName.message.length).toBeLessThanOrEqual(75);
+      expect(m.extDescription.message.length).toBeLessThanOrEqual(132);
+    }
   });
 });

@@ -242,6 +242,7 @@ describe('page helpers', () => {
       '年报审核_a_b_c_2023.csv',
     );
     expect(downloadName(null, 'csv', '2026-11-21T10:00:00Z')).toBe('年报审核_2026-11-21.csv');
+    expect(downloadName(result(), 'json', undefined, 'en')).toBe('report-audit_某局_2023.json');
   });
 });
 

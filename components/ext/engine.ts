@@ -5,7 +5,6 @@
 // snapshot (snapshot.ts), the overlay host (overlay-mount.ts), the page watch (page-watch.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { auditAsync, type Audit } from '../../lib/audit';
-import { isClean } from '../../lib/result';
 import { RULES } from '../../lib/rules';
 import { candidateDocuments } from './frames';
 import { sendToBackground, type Snapshot } from './messaging';
@@ -14,6 +13,7 @@ import { watchPage } from './page-watch';
 import { getSettings, watchSettings } from './settings';
 import type { Settings } from './settings-model';
 import { auditSnapshot, failedSnapshot } from './snapshot';
+import { verdictOf, type Verdict } from './toolbar';
 
 const PREFIX = '[年报审核]';
 const AUDIT_BUDGET_MS = 1500;
@@ -31,8 +31,7 @@ export interface Engine {
 /** Resolves just after the next frame is produced (rAF, then the task after it). */
 const nextPaint = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()))));
 
-const badge = (r: { detected: boolean; errors: number; clean: boolean }) =>
-  void sendToBackground('badge:set', r).catch(() => {});
+const badge = (v: Verdict) => void sendToBackground('badge:set', v).catch(() => {});
 
 /** Audit the page itself first, then same-origin frames (a framed article): the first report wins. */
 async function auditPage(s: Settings, force: boolean): Promise<Audit> {
@@ -83,13 +82,13 @@ export function createEngine(
       const drawn = performance.now();
       const painted = r.detected ? await nextPaint() : drawn;
       snapshot.timing = { scriptStart, gateMs: gate.ms ?? 0, engineReady, audited, drawn, painted };
-      badge({ detected: r.detected, errors: r.summary.error, clean: isClean(r) });
+      badge(verdictOf(r));
       return snapshot;
     } catch (e) {
       if (!reported) console.error(PREFIX, e);
       reported = true;
       overlay.remove();
-      badge({ detected: false, errors: 0, clean: false });
+      badge({ state: 'failed', errors: 0 });
       return (snapshot = failedSnapshot(e, forced));
     }
   }

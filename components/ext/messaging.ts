@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '../../lib/result';
 import type { Settings } from './settings-model';
+import type { Verdict } from './toolbar';
 
 /** What the content script knows about its page. */
 export interface Snapshot {
@@ -44,8 +45,8 @@ export interface Protocol {
   'engine:load': { req: void; res: boolean };
   /** any page → background: the validated settings. */
   'settings:get': { req: void; res: Settings };
-  /** content → background: set this tab's toolbar badge. */
-  'badge:set': { req: { detected: boolean; errors: number; clean: boolean }; res: void };
+  /** content → background: this tab's verdict for the toolbar button (icon and badge: toolbar.ts). */
+  'badge:set': { req: Verdict; res: void };
 }
 
 export type MessageName = keyof Protocol;

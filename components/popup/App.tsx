@@ -3,6 +3,7 @@
 // usePopup.ts; this file and its parts only render. Page-derived strings are Preact text
 // children, never markup.
 import type { AuditResult } from '../../lib/result';
+import { errorWords } from '../errors';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
 import { deriveView, isPermissionError, reasonText } from './model';
 import { Exports, Findings, Identity, Summary, Unreadable } from './Report';
@@ -61,7 +62,7 @@ function InjectError({ error }: { error?: string }) {
   if (!error) return null;
   return (
     <div role="alert">
-      <p class="status error">{tr('state.injectFailed', { error })}</p>
+      <p class="status error">{tr('state.injectFailed', { error: errorWords(error, tr) })}</p>
       {isPermissionError(error) && <p class="muted small">{tr('state.permissionHint')}</p>}
     </div>
   );

@@ -216,8 +216,13 @@ export const exportMeta = (s: Pick<Snapshot, 'page' | 'auditedAt'>): ExportMetaL
 });
 
 /** A safe download name: 年报审核_<agency>_<year>.<ext> (no path or reserved characters). */
-export function downloadName(result: AuditResult | null, ext: 'json' | 'csv', auditedAt?: string): string {
-  const parts = ['年报审核'];
+export function downloadName(
+  result: AuditResult | null,
+  ext: 'json' | 'csv',
+  auditedAt?: string,
+  locale: Locale = 'zh',
+): string {
+  const parts = [t(locale, 'export.filePrefix')];
   const agency = result?.report?.agency;
   const year = result?.report?.year;
   if (agency) parts.push(agency);

@@ -230,7 +230,7 @@ function useExports(snapshot: Snapshot | null, locale: Locale, tr: Translate, no
   const save = (result: AuditResult, ext: 'json' | 'csv') => {
     if (!snapshot) return;
     const meta = exportMeta(snapshot);
-    const name = downloadName(result, ext, meta.auditedAt);
+    const name = downloadName(result, ext, meta.auditedAt, locale);
     if (ext === 'json') download(name, toJson(result, meta), 'application/json;charset=utf-8');
     else download(name, toCsv(result, meta, locale), 'text/csv;charset=utf-8');
     notify({ text: tr('export.downloaded', { name }), tone: 'ok' }, 3000);

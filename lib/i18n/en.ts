@@ -2,6 +2,31 @@
 import type { MessageKey } from '.';
 
 export const en: Record<MessageKey, string> = {
+  'manifest.name': 'Gov Disclosure Annual Report Auditor',
+  'manifest.description':
+    'Audits Chinese government information-disclosure annual reports in place: missing parts, outdated tables, broken totals.',
+  'manifest.action': 'Report audit',
+  // The first-run page
+  'welcome.title': 'Welcome to the Gov Disclosure Annual Report Auditor',
+  'welcome.otherLanguage': '中文',
+  'welcome.whatTitle': 'What it does',
+  'welcome.what':
+    "When you open a government information-disclosure annual report (政府信息公开工作年度报告) on a gov.cn site, it audits it in place: missing parts, tables still in the 2019 format, the tables' own arithmetic, prose that contradicts the tables. Markers appear right beside the headings, rows and cells in question.",
+  'welcome.popup':
+    'Click the toolbar icon for the audit summary: click a finding to find it on the page, copy all findings for your inspection record in one click.',
+  'welcome.elsewhere':
+    'A report on another site: open it, click the icon and choose "Audit this page". A 年报 column page can be audited as a whole.',
+  'welcome.privacyTitle': 'Privacy and permissions',
+  'welcome.privacy':
+    'Everything happens in your browser: it reads only the pages you open and uploads or collects nothing.',
+  'welcome.permission':
+    'The one permission it may ask for: when you add a non-gov.cn site to auto-audit in the settings, or sweep a report column on another site, the browser asks you to let it read that site.',
+  'welcome.settingsTitle': 'Settings',
+  'welcome.settings':
+    'Choose the rule groups, the lowest severity marked on the page, the sites audited automatically and the UI language. The settings are also one click away in the popup (top right).',
+  'welcome.openSettings': 'Open settings',
+  'error.engineUnavailable': 'the audit engine could not be loaded',
+  'export.filePrefix': 'report-audit',
   'overlay.title': 'Report audit',
   'overlay.panel': 'Findings',
   'overlay.hide': 'Hide markers',

@@ -2,6 +2,28 @@
 // exports (text, clipboard, CSV, the CLI). Rule messages live with their rules. English in
 // ./en.ts carries exactly the same keys (tests/i18n.test.ts); `{name}` placeholders are filled by t().
 export const zh = {
+  // The store listing and the toolbar (through the browser's _locales: lib/i18n/locales.ts)
+  'manifest.name': '政府信息公开年报审核助手',
+  'manifest.description': '在政府网站上就地审核政府信息公开工作年度报告：缺失章节、旧版表格、勾稽关系、文表不符。',
+  'manifest.action': '年报审核',
+  // The first-run page
+  'welcome.title': '欢迎使用政府信息公开年报审核助手',
+  'welcome.otherLanguage': 'English',
+  'welcome.whatTitle': '它做什么',
+  'welcome.what':
+    '在政府网站（gov.cn）上打开政府信息公开工作年度报告时，它就地审核：缺失的章节、仍用 2019 年版的表格、表内勾稽关系、正文与表格不符，并把标记直接显示在有问题的标题、行和单元格旁。',
+  'welcome.popup': '点击浏览器工具栏上的图标，可查看审核汇总、点击条目定位到页面上，并一键复制结果粘贴到检查记录。',
+  'welcome.elsewhere': '其他网站上的年报：打开页面后点击图标，选择“审核此页”。年报栏目页可一次审核整个栏目。',
+  'welcome.privacyTitle': '隐私与权限',
+  'welcome.privacy': '审核完全在本机浏览器中进行：只读取你打开的页面，不上传、不收集任何内容。',
+  'welcome.permission':
+    '唯一可能另外请求的权限：在设置中添加需要自动审核的非 gov.cn 网站时，或审核其他网站的年报栏目时，浏览器会请求读取该网站的权限，由你确认。',
+  'welcome.settingsTitle': '设置',
+  'welcome.settings':
+    '可选择审核哪些规则类别、页面上显示的最低级别、自动审核的网站和界面语言。也可随时在工具栏弹窗右上角打开设置。',
+  'welcome.openSettings': '打开设置',
+  'error.engineUnavailable': '审核引擎无法加载',
+  'export.filePrefix': '年报审核',
   'overlay.title': '年报审核',
   'overlay.panel': '审核结果',
   'overlay.hide': '隐藏标记',

@@ -3,7 +3,7 @@
 // built extension loaded.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -30,7 +30,13 @@ export const RULE_PAGES = readdirSync(join(FIXTURES, 'rules'))
   .filter((n) => n.endsWith('.html'))
   .sort()
   .map((n) => `rules/${n}`);
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, or a Chrome/Edge installed elsewhere (CHROMIUM_PATH names any other). */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'].find(
+    existsSync,
+  ) ??
+  '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -115,14 +121,25 @@ export function launchWith(ext: string): Promise<BrowserContext> {
   });
 }
 
-export async function launch(opts: { userHost?: string } = {}): Promise<Browser> {
+/** The welcome tab the extension opens on install, once it is there. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+  return context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome, timeout: 10000 });
+}
+
+export async function launch(opts: { userHost?: string; keepWelcome?: boolean } = {}): Promise<Browser> {
   const context = await launchWith(opts.userHost ? withUserHost(opts.userHost) : EXT);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Every launch is a fresh install: the welcome tab is tested on its own (welcome.test.ts).
+  if (!opts.keepWelcome)
+    await welcomePage(context).then(
+      (p) => p.close(),
+      () => {},
+    );
   return { context, worker, extensionId, close: () => context.close() };
 }
 
-/** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */
 /** For one test file: the fixture server and Chromium with the built extension, closed after it. */
 export function fixtureSession(opts: { userHost?: string; clipboard?: boolean } = {}): {
   browser: Browser;
@@ -141,6 +158,7 @@ export function fixtureSession(opts: { userHost?: string; clipboard?: boolean } 
   return s;
 }
 
+/** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */
 export const markers = (page: Page) => page.locator('gov-report-audit .marker');
 
 /** Tab id of a page: brought to the front, it is the active tab (no `tabs` permission needed). */

@@ -20,7 +20,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const REPORTS = [...SEED_PAGES, 'pages/tables-image.html'];
+// The seeds, a page whose tables are images, and a broken total (the store's overlay screenshot).
+const REPORTS = [...SEED_PAGES, 'pages/tables-image.html', 'rules/sum.t3-outcomes.fail.html'];
 
 /** A fixture page's expectation (tests/fixtures/…/X.expected.json): the oracle, not the CLI. */
 const expectationFor = (path: string): Expected =>

@@ -4,16 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  cliResult,
-  openPopup,
-  SHOTS,
-  tabIdOf,
-  copyFromPopup,
-  fixtureSession,
-  RULE_PAGES,
-  SEED_PAGES,
-} from './harness';
+import { cliResult, openPopup, SHOTS, tabIdOf, copyFromPopup, fixtureSession, RULE_PAGES, SEED_PAGES } from './harness';
 
 const session = fixtureSession({ clipboard: true });
 
