@@ -15,9 +15,12 @@ function missing(): string | null {
 
 export default function setup() {
   const lack = missing();
-  if (lack)
-    throw new Error(
+  if (lack) {
+    const e = new Error(
       `Real-browser tests cannot run (${lack}): sudo apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH to a Chrome or Edge binary.`,
     );
+    e.stack = e.message; // the one line, without our stack under it
+    throw e;
+  }
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
 }
