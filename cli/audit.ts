@@ -1,4 +1,4 @@
-// npm run audit -- [file.html | directory | URL …] [--json]
+// npm run audit -- [file.html | file.docx | directory | URL …] [--json]
 // npm run audit -- --sweep <listing.html | directory | URL> [--tsv | --csv | --json]
 // With no argument: the bundled sample pages (the five seeds as portal pages).
 import { readdir, stat } from 'node:fs/promises';
@@ -16,7 +16,7 @@ async function expand(arg: string): Promise<string[]> {
   const s = await stat(arg).catch(() => null);
   if (!s) return [arg]; // reported as unreadable below
   if (!s.isDirectory()) return [arg];
-  const names = (await readdir(arg)).filter((n) => /\.html?$/i.test(n)).sort();
+  const names = (await readdir(arg)).filter((n) => /\.(html?|docx)$/i.test(n)).sort();
   return names.map((n) => join(arg, n));
 }
 

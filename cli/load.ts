@@ -4,11 +4,21 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { readDocx } from '../lib/documents/docx';
 import { decode } from '../lib/sweep/decode';
 
 export { decode };
 
+/** A Word file as a page (lib/documents/docx.ts), at its file URL. */
+async function loadDocx(source: string): Promise<{ doc: Document; url: string }> {
+  const url = pathToFileURL(source).href;
+  const dom = new JSDOM('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', { url });
+  await readDocx(await readFile(source), new dom.window.DOMParser(), dom.window.document);
+  return { doc: dom.window.document, url };
+}
+
 export async function loadPage(source: string): Promise<{ doc: Document; url: string }> {
+  if (/\.docx?$/i.test(source) && !/^https?:\/\//.test(source)) return loadDocx(source);
   let html: string;
   let url: string;
   if (/^https?:\/\//.test(source)) {

@@ -21,7 +21,7 @@ const LOOKALIKE: [RegExp, string][] = [
 ];
 
 // Literal tests first: the regular expressions are compiled only on pages that might be reports.
-const isReportTitle = (t: string) => t.includes('信息公开') && REPORT_TITLE.test(t);
+export const isReportTitle = (t: string) => t.includes('信息公开') && REPORT_TITLE.test(t);
 const isReportColumn = (c: string) => c.includes('信息公开年报') || c.includes('年度报告');
 const isReportUrl = (u: string) => /xxgknb|ndbg/.test(u.toLowerCase()); // zfxxgknb, xxgkndbg, ndbg…
 
