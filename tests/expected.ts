@@ -29,6 +29,12 @@ export interface Expected {
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
+/** The seed reports (the five real reports as portal pages), as fixture paths. */
+export const SEEDS = readdirSync(join(FIXTURES, 'seeds'))
+  .filter((n) => n.endsWith('.html'))
+  .sort()
+  .map((n) => `seeds/${n}`);
+
 export function fixturePages(dir: string): { html: string; expected: Expected }[] {
   const root = join(FIXTURES, dir);
   return readdirSync(root)

@@ -41,13 +41,20 @@ export function side(terms: Term[]): string {
 }
 
 /**
- * A total that does not match its parts: the values it reports (total as written, sum of the parts),
- * and a review instead of a violation when it rests on a blank cell or an uncertain row.
+ * A total against its parts: null when it matches (or cannot be checked), else the finding's
+ * shared fields — the values (total as written, sum of the parts), the total's cell and the parts'
+ * cells, and a review instead of a violation when it rests on a blank cell or an uncertain row.
  */
-export const totalMismatch = (cmp: Comparison, uncertain: boolean) => ({
-  outcome: cmp.soft.length || uncertain ? ('review' as const) : ('violation' as const),
-  expected: cmp.rhs,
-  actual: cmp.lhs,
-});
+export function totalMismatch(total: Term, parts: Term[], uncertain: boolean) {
+  const cmp = compare([total], parts);
+  if (cmp.skipped || cmp.ok) return null;
+  return {
+    outcome: cmp.soft.length || uncertain ? ('review' as const) : ('violation' as const),
+    expected: cmp.rhs,
+    actual: cmp.lhs,
+    targets: [total.v?.cell?.el],
+    related: cellsOf(parts),
+  };
+}
 
 export const cellsOf = (terms: Term[]) => terms.map((t) => t.v?.cell?.el);

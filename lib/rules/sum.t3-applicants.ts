@@ -1,5 +1,5 @@
 import { T3_PARTS } from '../tables/t3';
-import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
+import { side, totalMismatch, type Term } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -24,18 +24,16 @@ export default defineRule({
     for (const row of t.rows.values()) {
       const parts: Term[] = T3_PARTS.map((c) => ({ label: t.cols[c]!.label, v: row.values[c] }));
       const total: Term = { label: t.cols.total.label, v: row.values.total };
-      const cmp = compare([total], parts);
-      if (cmp.skipped || cmp.ok) continue;
+      const broken = totalMismatch(total, parts, row.uncertain);
+      if (!broken) continue;
       emit({
-        ...totalMismatch(cmp, row.uncertain),
-        params: { row: row.label, actual: cmp.lhs, expected: cmp.rhs, partsText: side(parts) },
+        ...broken,
+        params: { row: row.label, actual: broken.actual, expected: broken.expected, partsText: side(parts) },
         table: 't3',
         row: row.label,
         col: t.cols.total.label,
         formula: '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
         location: `${row.label} / ${t.cols.total.label}`,
-        targets: [row.values.total?.cell?.el],
-        related: cellsOf(parts),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { resultRowDefs, T3_COLS } from '../tables/t3';
-import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
+import { side, totalMismatch, type Term } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -29,15 +29,16 @@ export default defineRule({
       const range = t.cols[col.id];
       if (!range) continue;
       const parts: Term[] = rows.map((row) => ({ label: row.label, v: row.values[col.id] }));
-      const cmp = compare([{ label: '（七）总计', v: total.values[col.id] }], parts);
-      if (cmp.skipped || cmp.ok) continue;
+      const uncertain = incomplete || rows.some((x) => x.uncertain) || total.uncertain;
+      const broken = totalMismatch({ label: '（七）总计', v: total.values[col.id] }, parts, uncertain);
+      if (!broken) continue;
       const nonzero = parts.filter((p) => p.v && p.v.kind !== 'text' && p.v.value !== 0);
       emit({
-        ...totalMismatch(cmp, incomplete || rows.some((x) => x.uncertain) || total.uncertain),
+        ...broken,
         params: {
           col: range.label,
-          actual: cmp.lhs,
-          expected: cmp.rhs,
+          actual: broken.actual,
+          expected: broken.expected,
           nonzero: nonzero.length ? side(nonzero) : '均为 0',
         },
         table: 't3',
@@ -45,8 +46,6 @@ export default defineRule({
         col: range.label,
         formula: '（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）',
         location: `三、（七）总计 / ${range.label}`,
-        targets: [total.values[col.id]?.cell?.el],
-        related: cellsOf(parts),
       });
     }
   },

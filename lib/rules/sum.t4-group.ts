@@ -1,5 +1,5 @@
 import { T4_GROUPS, T4_KINDS } from '../tables/t4';
-import { cellsOf, compare, side, type Term, totalMismatch } from './arith';
+import { side, totalMismatch, type Term } from './arith';
 import { defineRule, MODERN } from './types';
 
 export default defineRule({
@@ -27,18 +27,16 @@ export default defineRule({
         v: t.cells[`${g.id}.${k.id}`],
       }));
       const total: Term = { label: '总计', v: t.cells[`${g.id}.total`] };
-      const cmp = compare([total], parts);
-      if (cmp.skipped || cmp.ok) continue;
+      const broken = totalMismatch(total, parts, t.uncertain);
+      if (!broken) continue;
       emit({
-        ...totalMismatch(cmp, t.uncertain),
-        params: { group: g.canon, actual: cmp.lhs, expected: cmp.rhs, partsText: side(parts) },
+        ...broken,
+        params: { group: g.canon, actual: broken.actual, expected: broken.expected, partsText: side(parts) },
         table: 't4',
         row: g.canon,
         col: '总计',
         formula: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
         location: `四、${g.canon} / 总计`,
-        targets: [total.v?.cell?.el],
-        related: cellsOf(parts),
       });
     }
   },

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { loadPage } from '../../cli/load';
 import { audit } from '../../lib/audit';
 import type { AuditResult } from '../../lib/result';
+import { SEEDS } from '../expected';
 import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,14 +18,7 @@ export const EXT = join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 /** The seed reports and the clean 2021 page: the pages every view is checked and photographed on. */
-export const SEED_PAGES = [
-  'seeds/000.html',
-  'seeds/001.html',
-  'seeds/002.html',
-  'seeds/003.html',
-  'seeds/004.html',
-  'pages/clean-2021.html',
-];
+export const SEED_PAGES = [...SEEDS, 'pages/clean-2021.html'];
 /** The per-rule fixture pages. */
 export const RULE_PAGES = readdirSync(join(FIXTURES, 'rules'))
   .filter((n) => n.endsWith('.html'))
