@@ -13,10 +13,13 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:publicAssets': (_, files) => void files.push(...localeFiles()),
-    // WXT takes the toolbar title from the popup's <title>; the browser's language decides it instead.
+    // The toolbar button, as WXT built it from the popup (under MV2's browser_action): its title in
+    // the browser's language (WXT would take the popup's <title>), and grey ("not a report") until
+    // the engine sets the tab's state icon (components/ext/toolbar.ts); the browser resets it to
+    // this one on navigation. The icons are drawn once in store/icon.svg.
     'build:manifestGenerated': (_, manifest) => {
       const action = manifest.action ?? manifest.browser_action;
-      if (action) action.default_title = msg('actionTitle');
+      if (action) Object.assign(action, { default_title: msg('actionTitle'), default_icon: IDLE_ICON });
     },
   },
   manifest: ({ manifestVersion, browser }) => ({
@@ -41,10 +44,6 @@ export default defineConfig({
     // Drawn once in store/icon.svg (store/make-icons.ts renders these). Named here, not left to
     // WXT's discovery of public/icon/<size>.png, so the manifest says exactly which files count.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    // The toolbar starts grey ("not a report"): the engine sets the state icon per tab on the pages it
-    // audits (components/ext/toolbar.ts), and the browser resets it to this one on navigation. Under
-    // MV2's own key: WXT puts the popup there, and would drop an `action` beside it.
-    [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: IDLE_ICON },
     // Firefox only (Chrome warns about unknown keys; WXT passes them through): a fixed add-on id,
     // and Mozilla's data-collection declaration: nothing is collected or sent anywhere. 140 is the
     // first Firefox that knows data_collection_permissions (older ones ignore it, ≤127 reject it);

@@ -10,12 +10,12 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { loadPage } from '../../cli/load';
 import { audit } from '../../lib/audit';
 import type { AuditResult } from '../../lib/result';
-import { SEEDS } from '../expected';
+import { FIXTURES, SEEDS } from '../expected';
 import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const EXT = join(ROOT, '.output', 'chrome-mv3');
-export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export { FIXTURES };
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 /** The seed reports and the clean 2021 page: the pages every view is checked and photographed on. */
 export const SEED_PAGES = [...SEEDS, 'pages/clean-2021.html'];
