@@ -1,37 +1,58 @@
 // Load a page for the CLI: a file or a URL, decoded by lib/sweep/decode (shared with the extension;
 // GBK-safe). The page URL is the canonical link when a local file carries one, so URL-derived facts
-// (publication date) hold.
+// (publication date) hold. Reading (bytes → text, hash) is apart from parsing, so a batch can skip a
+// page it has already audited without parsing it.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { readDocx } from '../lib/documents/docx';
 import { decode } from '../lib/sweep/decode';
+import { parseHtml } from './dom';
 
 export { decode };
 
-/** A Word file as a page (lib/documents/docx.ts), at its file URL. */
-async function loadDocx(source: string): Promise<{ doc: Document; url: string }> {
-  const url = pathToFileURL(source).href;
-  const dom = new JSDOM('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', { url });
-  await readDocx(await readFile(source), new dom.window.DOMParser(), dom.window.document);
-  return { doc: dom.window.document, url };
+/** A source read but not parsed: an HTML page's text, or a Word file's bytes. */
+export interface Source {
+  url: string;
+  /** sha256 of the bytes read, hex, first 16 characters. */
+  hash: string;
+  html?: string;
+  docx?: Uint8Array;
+}
+
+export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const isHttp = (s: string) => /^https?:\/\//.test(s);
+
+export async function readSource(source: string): Promise<Source> {
+  if (/\.docx?$/i.test(source) && !isHttp(source)) {
+    const docx = await readFile(source);
+    return { url: pathToFileURL(source).href, hash: hashOf(docx), docx };
+  }
+  if (isHttp(source)) {
+    const res = await fetch(source);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { url: source, hash: hashOf(bytes), html: decode(bytes, res.headers.get('content-type') ?? '') };
+  }
+  const bytes = await readFile(source);
+  return { url: pathToFileURL(source).href, hash: hashOf(bytes), html: decode(bytes) };
+}
+
+/** Parse what readSource read into a document at its URL (the canonical URL for a local copy). */
+export async function parseSource(src: Source): Promise<{ doc: Document; url: string }> {
+  if (src.docx) {
+    const dom = new JSDOM('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', {
+      url: src.url,
+    });
+    await readDocx(src.docx, new dom.window.DOMParser(), dom.window.document);
+    return { doc: dom.window.document, url: src.url };
+  }
+  const doc = parseHtml(src.html ?? '');
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  return { doc, url: src.url.startsWith('file:') && canonical ? canonical : src.url };
 }
 
 export async function loadPage(source: string): Promise<{ doc: Document; url: string }> {
-  if (/\.docx?$/i.test(source) && !/^https?:\/\//.test(source)) return loadDocx(source);
-  let html: string;
-  let url: string;
-  if (/^https?:\/\//.test(source)) {
-    const res = await fetch(source);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    html = decode(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? '');
-    url = source;
-  } else {
-    html = decode(await readFile(source));
-    url = pathToFileURL(source).href;
-  }
-  const dom = new JSDOM(html, { url });
-  const doc = dom.window.document;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  return { doc, url: url.startsWith('file:') && canonical ? canonical : url };
+  return parseSource(await readSource(source));
 }
