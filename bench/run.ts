@@ -447,7 +447,7 @@ for (let round = 0; round < 3; round++)
     audit(doc, { url: u });
     n++;
   }
-record('CLI: pages per second (load + parse + audit, jsdom)', n / ((performance.now() - t0) / 1000), 'pages/s');
+record('CLI: pages per second (load + parse + audit, one thread)', n / ((performance.now() - t0) / 1000), 'pages/s');
 
 // ---- report ----
 const width = Math.max(...rows.map((r) => r.metric.length));

@@ -9,18 +9,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locale } from '../lib/result';
 import type { Rule } from '../lib/rules/types';
 import type { LoadedPage } from '../lib/sweep/fetch';
+import { hostKey, type PoliteGate, type RetryPolicy } from '../lib/sweep/queue';
 import { anchorsOf, reportLinks, type ReportLink } from '../lib/sweep/links';
 import { sweepTable, type SweepFormat } from '../lib/sweep/export';
-import { sweep, type SweepResult } from '../lib/sweep/sweep';
+import { sweep, type ReusedPage, type SweepItem, type SweepResult } from '../lib/sweep/sweep';
 import { summarize, sweepRows } from '../lib/sweep/table';
 
 export interface LocalSweepOptions {
   /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
   load: (source: string) => Promise<LoadedPage>;
+  /** How to read a report page (default: load); may hand back an earlier audit (cli/columns.ts's re-run). */
+  page?: (source: string, signal?: AbortSignal) => Promise<LoadedPage | ReusedPage>;
   rules?: Rule[];
   locale?: Locale;
   concurrency?: number;
   delayMs?: number;
+  /** Per-host limits shared with other sweeps (the multi-column sweep); local copies bypass them. */
+  gate?: PoliteGate;
+  retry?: RetryPolicy;
+  signal?: AbortSignal;
+  onUpdate?: (items: SweepItem[]) => void;
 }
 
 export interface LocalSweep extends SweepResult {
@@ -46,17 +54,22 @@ export function localSource(link: string, listingPath: string, canonical: string
 export async function sweepLocal(target: string, opts: LocalSweepOptions): Promise<LocalSweep> {
   const run = (links: ReportLink[], source: (l: ReportLink) => string) =>
     sweep(links, {
-      load: (l) => opts.load(source(l)),
+      load: (l, signal) => (opts.page ? opts.page(source(l), signal) : opts.load(source(l))),
       rules: opts.rules,
       locale: opts.locale,
       concurrency: opts.concurrency,
       // The pause between requests spares a web server; local copies need none.
       delayMs: links.some((l) => isHttp(source(l))) ? opts.delayMs : 0,
+      key: (l) => hostKey(source(l)),
+      gate: opts.gate,
+      retry: opts.retry,
+      signal: opts.signal,
+      onUpdate: opts.onUpdate,
     });
 
   if (isHttp(target)) {
     const page = await opts.load(target);
-    const links = reportLinks(anchorsOf(page.doc), target);
+    const links = reportLinks(anchorsOf(page.doc), page.url); // after redirects
     return { source: target, ...(await run(links, (l) => l.url)) };
   }
 

@@ -200,7 +200,11 @@ function YearsRow({ r }: { r: SweepRow }) {
           {r.years.map((y, i) => (
             <li key={i} data-rule={y.ruleId} class={`kind-${kindOf(y)}`}>
               <span class="rule">{y.ruleId}</span> {y.message}{' '}
-              <span class="muted">{tr('sweep.yearsAgainst', { year: y.prevYear })}</span>
+              <span class="muted against">
+                {'prevAgency' in y && typeof y.prevAgency === 'string' && y.ruleId === 'text.copied-from'
+                  ? tr('sweep.copiedAgainst', { year: y.prevYear, agency: y.prevAgency })
+                  : tr('sweep.yearsAgainst', { year: y.prevYear })}
+              </span>
             </li>
           ))}
         </ul>

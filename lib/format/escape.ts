@@ -19,4 +19,8 @@ export const csvCell = (s: string) => {
   return /[",\r\n]/.test(v) || v !== s ? `"${v.replace(/"/g, '""')}"` : v;
 };
 
+/** A CSV file Excel and WPS open as UTF-8 (BOM), with CRLF line ends and every cell through csvCell. */
+export const csvText = (rows: readonly (readonly string[])[]) =>
+  '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
 export const tsvCell = (s: string) => neutral(s.replace(/[\t\r\n]+/g, ' '));

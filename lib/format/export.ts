@@ -1,7 +1,7 @@
 // Export formats for the clipboard and downloads. Pure string builders: page text is escaped for
 // each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
 import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
-import { csvCell, escapeHtml, mdText } from './escape';
+import { csvText, escapeHtml, mdText } from './escape';
 import { t } from '../i18n';
 import { formatLabel, notReportText, severityLabel, summaryLine } from './text';
 
@@ -91,7 +91,7 @@ export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh')
 export function toCsv(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
   const cols = [...columns(locale), t(locale, 'label.col.url')];
   const body = rows(r, locale).map((row) => [...row, m.url]);
-  return '\ufeff' + [cols, ...body].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvText([cols, ...body]);
 }
 
 export function toJson(r: AuditResult, m: ExportMeta): string {

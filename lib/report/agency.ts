@@ -47,7 +47,8 @@ function subsequence(a: string, b: string): boolean {
 }
 
 /** The name compared: no spaces, no "人民政府" ("智仁乡人民政府" is 智仁乡). */
-const core = (name: string) => name.replace(/\s+/g, '').replace(/(?:人民)?政府$/, '');
+/** The name as compared: no spaces, no 人民政府. */
+export const agencyCore = (name: string) => name.replace(/\s+/g, '').replace(/(?:人民)?政府$/, '');
 
 /**
  * Two reports' bodies are the same: equal names, the place left out or cut to its last character
@@ -56,7 +57,7 @@ const core = (name: string) => name.replace(/\s+/g, '').replace(/(?:人民)?政�
  * departments ("平潭综合实验区" ≠ "平潭综合实验区农业农村局"), nor its government's office.
  */
 export function sameAgency(a: string, b: string): boolean {
-  const [x, y] = [core(a), core(b)];
+  const [x, y] = [agencyCore(a), agencyCore(b)];
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const tail = short.replace(/^[省市县区州乡镇]/, '');

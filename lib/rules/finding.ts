@@ -1,15 +1,16 @@
 // A rule's emission as a finding of the result: its message filled in the locale, the contract's
-// optional fields copied where the rule gave them. One definition for the page audit and the
-// cross-year rules.
+// optional fields copied where the rule gave them. One definition for the page audit, the
+// cross-year and the copied-text rules.
 import type { Finding, Locale } from '../result';
 import type { Emitted, Rule } from './types';
+import type { CopyRule } from './copied.types';
 import type { YearRule } from './year.types';
 
 export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export function toFinding(rule: Rule | YearRule, e: Emitted, locale: Locale): Finding {
+export function toFinding(rule: Rule | YearRule | CopyRule, e: Omit<Emitted, 'targets'>, locale: Locale): Finding {
   const f: Finding = {
     ruleId: rule.id,
     severity: e.severity ?? rule.severity,

@@ -3,7 +3,7 @@
 // (titles, agencies, URLs) is always data, never markup or a spreadsheet formula.
 import { t } from '../i18n';
 import type { Locale } from '../result';
-import { csvCell, mdText, tsvCell } from '../format/escape';
+import { csvText, mdText, tsvCell } from '../format/escape';
 import { formatShort, type SweepRow } from './table';
 
 const COLUMNS = [
@@ -44,11 +44,7 @@ export function exportCells(rows: readonly SweepRow[], locale: Locale = 'zh'): s
 }
 
 export function toCsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
-  return (
-    '\ufeff' +
-    [columns(locale), ...exportCells(rows, locale)].map((r) => r.map(csvCell).join(',')).join('\r\n') +
-    '\r\n'
-  );
+  return csvText([columns(locale), ...exportCells(rows, locale)]);
 }
 
 export function toTsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {

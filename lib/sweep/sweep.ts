@@ -1,14 +1,17 @@
 // Sweep a 年报 column: load every linked report (politely: see queue.ts), audit each with the same
 // audit() as a single page (forced: the listing vouches for it), then run the cross-year rules on
-// every consecutive pair of one agency. The loader is the caller's: fetch + DOMParser in the
-// extension page, local files or fetch + jsdom in the CLI.
+// every consecutive pair of one agency and compare the reports' prose for copied text (copied.ts).
+// The loader is the caller's: fetch + DOMParser in the extension page, local files or fetch + jsdom
+// in the CLI.
 import { audit } from '../audit';
+import type { ReportModel } from '../report/build';
 import type { AuditResult, Locale } from '../result';
 import type { Rule } from '../rules/types';
 import { failureOf, type Failure, type LoadedPage } from './fetch';
 import type { ReportLink } from './links';
-import { DEFAULT_CONCURRENCY, DEFAULT_DELAY_MS, runQueue } from './queue';
-import { compareYears, type YearFinding, type YearReport } from './years';
+import { DEFAULT_CONCURRENCY, DEFAULT_DELAY_MS, hostKey, runQueue, type PoliteGate, type RetryPolicy } from './queue';
+import { copiedInSweep } from './copied';
+import { compareYears, yearPairs, type YearFinding, type YearReport } from './years';
 
 export type ItemState = 'pending' | 'loading' | 'done' | 'failed' | 'cancelled';
 
@@ -20,6 +23,22 @@ export interface SweepItem {
   pageUrl?: string;
   result?: AuditResult;
   failure?: Failure;
+  /** Hash of the bytes read, when the loader gave one. */
+  hash?: string;
+  /** The result was taken from an earlier audit (a ReusedPage), not audited again. */
+  reused?: boolean;
+}
+
+/**
+ * A page audited before and unchanged since (the CLI's re-run): its result is taken as it is, and
+ * the page is parsed again (`reparse`) only when a freshly audited report of the same agency is
+ * compared with it. Two reused reports are not compared again: their findings stand from before.
+ */
+export interface ReusedPage {
+  url: string;
+  hash?: string;
+  result: AuditResult;
+  reparse: () => Promise<LoadedPage>;
 }
 
 export interface SweepResult {
@@ -29,26 +48,46 @@ export interface SweepResult {
 }
 
 export interface SweepOptions {
-  load: (link: ReportLink, signal?: AbortSignal) => Promise<LoadedPage>;
+  load: (link: ReportLink, signal?: AbortSignal) => Promise<LoadedPage | ReusedPage>;
   /** Single-page rules to run (default: all). */
   rules?: Rule[];
   locale?: Locale;
   concurrency?: number;
   delayMs?: number;
+  /** The host a link's request goes to, for the per-host limits (default: its URL's; null: read locally, no limits). */
+  key?: (link: ReportLink) => string | null;
+  /** A gate shared with other sweeps (queue.ts createGate): replaces concurrency and delayMs. */
+  gate?: PoliteGate;
+  /** Retries of a failed page (default none). */
+  retry?: RetryPolicy;
   signal?: AbortSignal;
+  /** Compare the reports' prose for copied text (year.copied-text, text.copied-from); default on. */
+  copied?: boolean;
   /** Called with a fresh copy of the items whenever one starts or settles. */
   onUpdate?: (items: SweepItem[]) => void;
 }
 
 export async function sweep(links: readonly ReportLink[], opts: SweepOptions): Promise<SweepResult> {
   const items: SweepItem[] = links.map((link, index) => ({ index, link, state: 'pending' }));
-  const reports = new Map<number, YearReport>();
+  const reports = new Map<number, YearReport & { model: ReportModel }>();
+  const reused = new Map<number, Omit<YearReport, 'model'> & { reparse: ReusedPage['reparse'] }>();
   const update = () => opts.onUpdate?.(items.map((i) => ({ ...i })));
 
   await runQueue(
     links,
     async (link, index, signal) => {
       const page = await opts.load(link, signal);
+      if ('result' in page) {
+        const r = page.result;
+        if (r.detected)
+          reused.set(index, {
+            index,
+            agency: r.report?.agency ?? null,
+            year: r.report?.year ?? null,
+            reparse: page.reparse,
+          });
+        return { result: r, url: page.url, hash: page.hash, reused: true };
+      }
       const { result, model } = audit(page.doc, {
         url: page.url,
         force: true,
@@ -57,11 +96,14 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
       });
       if (model && result.detected)
         reports.set(index, { index, agency: result.report?.agency ?? null, year: result.report?.year ?? null, model });
-      return { result, url: page.url };
+      return { result, url: page.url, hash: page.hash, reused: false };
     },
     {
       concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
       delayMs: opts.delayMs ?? DEFAULT_DELAY_MS,
+      key: (link) => (opts.key ? opts.key(link) : hostKey(link.url)),
+      gate: opts.gate,
+      retry: opts.retry,
       signal: opts.signal,
       onStart: (i) => {
         items[i].state = 'loading';
@@ -69,19 +111,35 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
       },
       onSettle: (i, o) => {
         const item = items[i];
-        if (o.status === 'done') Object.assign(item, { state: 'done', result: o.value.result, pageUrl: o.value.url });
-        else if (o.status === 'failed') Object.assign(item, { state: 'failed', failure: failureOf(o.error) });
+        if (o.status === 'done') {
+          const { result, url, hash, reused } = o.value;
+          Object.assign(item, { state: 'done', result, pageUrl: url }, hash ? { hash } : {}, reused ? { reused } : {});
+        } else if (o.status === 'failed') Object.assign(item, { state: 'failed', failure: failureOf(o.error) });
         else item.state = 'cancelled';
         update();
       },
     },
   );
 
-  // Pair what was read (also after a cancel), then let the documents go.
-  const years = compareYears(
-    [...reports.values()].sort((a, b) => a.index - b.index),
-    { locale: opts.locale },
-  );
+  // Pair what was read (also after a cancel), then let the documents go. A reused report is parsed
+  // again only to meet a fresh one; a pair of two reused reports is not compared again.
+  for (const [cur, prev] of yearPairs([...reports.values(), ...reused.values()])) {
+    for (const r of [cur, prev]) {
+      const old = reused.get(r.index);
+      if (!old || reports.has(r.index) || (reused.has(cur.index) && reused.has(prev.index))) continue;
+      const page = await old.reparse().catch(() => null);
+      const model =
+        page && audit(page.doc, { url: page.url, force: true, rules: opts.rules, locale: opts.locale }).model;
+      if (model) reports.set(r.index, { index: r.index, agency: old.agency, year: old.year, model });
+    }
+  }
+  const read = [...reports.values()].sort((a, b) => a.index - b.index);
+  const years = [
+    ...compareYears(read, { locale: opts.locale }),
+    ...(opts.copied === false ? [] : copiedInSweep(read, { locale: opts.locale })),
+  ]
+    .sort((a, b) => a.index - b.index)
+    .filter((y) => !(reused.has(y.index) && reused.has(y.prevIndex)));
   reports.clear();
   return { items, years, cancelled: !!opts.signal?.aborted };
 }

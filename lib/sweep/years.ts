@@ -2,8 +2,8 @@
 // published the year before (agencies compared with sameAgency, so "临江市市场监管局" meets
 // "临江市市场监督管理局") is checked against that report with the year.* rules.
 import { toFinding } from '../rules/finding';
-import type { ReportModel } from '../report/build';
-import { sameAgency } from '../report/agency';
+import type { YearView } from '../report/cross';
+import { agencyCore, sameAgency } from '../report/agency';
 import type { Finding, Locale } from '../result';
 import type { Emitted } from '../rules/types';
 import yearCarryOver from '../rules/year.carry-over';
@@ -18,7 +18,7 @@ export interface YearReport {
   index: number;
   agency: string | null;
   year: number | null;
-  model: ReportModel;
+  model: YearView;
 }
 
 /** A year.* finding: a Finding of this year's report, naming last year's report it was compared with. */
@@ -30,14 +30,28 @@ export interface YearFinding extends Finding {
   prevYear: number;
 }
 
-/** [this year, last year] for every report whose agency has a report for the year before. */
+/**
+ * [this year, last year] for every report whose agency has a report for the year before: the same
+ * name first, else the first of that year that sameAgency accepts. Indexed by year and last
+ * character (sameAgency needs the same last character), so ten thousand reports pair at once.
+ */
 export function yearPairs<R extends Pick<YearReport, 'agency' | 'year'>>(reports: readonly R[]): [R, R][] {
+  const exact = new Map<string, R>();
+  const byTail = new Map<string, R[]>();
+  for (const r of reports) {
+    if (!r.agency || r.year === null) continue;
+    const c = agencyCore(r.agency);
+    if (!exact.has(`${r.year}|${c}`)) exact.set(`${r.year}|${c}`, r);
+    const tail = `${r.year}|${c.at(-1)}`;
+    byTail.set(tail, [...(byTail.get(tail) ?? []), r]);
+  }
   const pairs: [R, R][] = [];
   for (const cur of reports) {
     if (!cur.agency || cur.year === null) continue;
-    const prev = reports.find(
-      (p) => p !== cur && p.year === cur.year! - 1 && !!p.agency && sameAgency(p.agency, cur.agency!),
-    );
+    const c = agencyCore(cur.agency);
+    const prev =
+      exact.get(`${cur.year - 1}|${c}`) ??
+      byTail.get(`${cur.year - 1}|${c.at(-1)}`)?.find((p) => sameAgency(p.agency!, cur.agency!));
     if (prev) pairs.push([cur, prev]);
   }
   return pairs;

@@ -210,6 +210,6 @@ export function strayCells(row: TRow, ranges: { start: number; end: number }[], 
 }
 
 /** Whether the value cell is blank or a placeholder read as 0 (decides violation vs review). */
-export function isSoft(v: ValueCell): boolean {
+export function isSoft(v: Pick<ValueCell, 'kind' | 'spanned'>): boolean {
   return v.kind === 'placeholder' || v.spanned;
 }

@@ -1,0 +1,92 @@
+// npm run bench (second part), or alone: npx tsx bench/batch.ts — batch throughput of the CLI
+// (`npm run audit -- DIR --jsonl`): pages per second, startup included, and peak memory (the
+// process's maximum resident set, worker threads included, from /usr/bin/time) over 1,000 and
+// 10,000 copies of the fixture pages, and the scaling from one worker thread to one per core.
+// Budgets (issue 15): ≥ 50 pages/s, ≤ 1 GB at 10,000 pages. Appends to bench/results.json.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const SIZES = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number);
+
+/** The fixture pages (seeds, pages, rule pages, the column), as a batch of `n` saved pages. */
+function batchDir(n: number): string {
+  const pages = ['seeds', 'pages', 'rules', 'column'].flatMap((d) =>
+    readdirSync(join(FIXTURES, d))
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => join(FIXTURES, d, f)),
+  );
+  const dir = mkdtempSync(join(tmpdir(), `batch-${n}-`));
+  for (let i = 0; i < n; i++) copyFileSync(pages[i % pages.length], join(dir, `p${String(i).padStart(5, '0')}.html`));
+  return dir;
+}
+
+/** Wall seconds and peak resident MB of one CLI run over `dir`. */
+function run(dir: string, workers: number): { seconds: number; peakMb: number } {
+  const time = `${dir}.time`;
+  const cli = ['node', '--import', 'tsx', 'cli/audit.ts', dir, '--jsonl', '--workers', String(workers)];
+  // The lines are read (a pipe, as a caller would) and dropped.
+  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', time, ...cli], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 30,
+  });
+  const [seconds, kb] = readFileSync(time, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  rmSync(time);
+  return { seconds, peakMb: kb / 1024 };
+}
+
+type Row = { metric: string; value: number; unit: string; budget?: string; pass?: boolean };
+const rows: Row[] = [];
+const record = (metric: string, value: number, unit: string, budget?: { ok: boolean; text: string }) =>
+  rows.push({
+    metric,
+    value: Math.round(value * 100) / 100,
+    unit,
+    ...(budget ? { budget: budget.text, pass: budget.ok } : {}),
+  });
+
+if (!existsSync('/usr/bin/time')) throw new Error('bench/batch.ts needs /usr/bin/time (apt-get install time)');
+const cores = availableParallelism();
+for (const n of SIZES) {
+  const dir = batchDir(n);
+  try {
+    if (n === Math.min(...SIZES)) {
+      const one = run(dir, 1);
+      const all = run(dir, cores);
+      record(`batch ${n} pages, 1 worker: pages/s`, n / one.seconds, 'pages/s');
+      record(`batch ${n} pages, ${cores} workers: pages/s`, n / all.seconds, 'pages/s', {
+        ok: n / all.seconds >= 50,
+        text: '≥ 50',
+      });
+      record(`batch scaling 1 → ${cores} workers`, one.seconds / all.seconds, '×');
+      record(`batch ${n} pages: peak memory`, all.peakMb, 'MB');
+    } else {
+      const all = run(dir, cores);
+      record(`batch ${n} pages, ${cores} workers: pages/s`, n / all.seconds, 'pages/s', {
+        ok: n / all.seconds >= 50,
+        text: '≥ 50',
+      });
+      record(`batch ${n} pages: peak memory`, all.peakMb, 'MB', { ok: all.peakMb <= 1024, text: '≤ 1024' });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const width = Math.max(...rows.map((r) => r.metric.length));
+for (const r of rows)
+  console.log(
+    `${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padEnd(16)}${(r.budget ?? '').padEnd(10)}${r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL'}`,
+  );
+const file = join(ROOT, 'bench', 'results.json');
+const prev = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { results: [] };
+const kept = (prev.results as Row[]).filter((r) => !r.metric.startsWith('batch '));
+writeFileSync(
+  file,
+  JSON.stringify({ ...prev, batchDate: new Date().toISOString(), results: [...kept, ...rows] }, null, 2),
+);
