@@ -42,6 +42,15 @@ const plain = <K extends string>(values: Partial<Record<K, YearValue>>) =>
     }),
   ) as Partial<Record<K, YearValue>>;
 
+/**
+ * The rows the year rules read (lib/rules/year.*.ts: 上年结转 and 结转下年度 of table 三, the
+ * 第二十条第（一）项 items of table 二). Only these are kept: a whole table is some 16 kB a report,
+ * too much for ten thousand. A year rule that reads another row adds it here; tests/batch.test.ts
+ * checks the batch's year findings against the sweep's.
+ */
+const T3_ROWS = new Set(['carried', 'next']);
+const T2_ITEM = /^一:/;
+
 /** The report's year view without elements (structured-cloneable: it crosses to the main thread). */
 export function yearView(model: ReportModel): YearView {
   const { t2, t3 } = model.tables;
@@ -51,16 +60,20 @@ export function yearView(model: ReportModel): YearView {
       t2: t2 && {
         format: t2.format,
         items: new Map(
-          [...t2.items].map(([k, r]) => [
-            k,
-            { label: r.label, values: plain(r.values) as Record<string, YearValue>, cols: r.cols },
-          ]),
+          [...t2.items]
+            .filter(([k]) => T2_ITEM.test(k))
+            .map(([k, r]) => [
+              k,
+              { label: r.label, values: plain(r.values) as Record<string, YearValue>, cols: r.cols },
+            ]),
         ),
       },
       t3: t3 && {
         cols: Object.fromEntries(Object.entries(t3.cols).map(([k, c]) => [k, { label: c!.label }])),
         rows: new Map(
-          [...t3.rows].map(([k, r]) => [k, { label: r.label, uncertain: r.uncertain, values: plain(r.values) }]),
+          [...t3.rows]
+            .filter(([k]) => T3_ROWS.has(k))
+            .map(([k, r]) => [k, { label: r.label, uncertain: r.uncertain, values: plain(r.values) }]),
         ),
       },
     },
