@@ -2,11 +2,14 @@
 // (`npm run audit -- DIR --jsonl`): pages per second, startup included, and peak memory (the
 // process's maximum resident set, worker threads included, from /usr/bin/time) over 1,000 and
 // 10,000 copies of the fixture pages, and the scaling from one worker thread to one per core.
-// Budgets (issue 15): ≥ 50 pages/s, ≤ 1 GB at 10,000 pages. Appends to bench/results.json.
-import { execFileSync } from 'node:child_process';
+// Budgets (issue 15): ≥ 50 pages/s, ≤ 1 GB at 10,000 pages. Then the multi-column sweep of the
+// fault fixture, served locally. Appends to bench/results.json.
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveFaults } from '../tests/fixtures/columns/serve';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -78,6 +81,30 @@ for (const n of SIZES) {
   }
 }
 
+// The multi-column sweep's fault fixture (tests/fixtures/columns): five columns, 150 ms a response,
+// 500s, a slow host past a 2 s timeout, a login redirect, a dead host, a 404 — served locally.
+{
+  const sites = await serveFaults();
+  try {
+    const t0 = performance.now();
+    // Not execFileSync: the server answers from this process's event loop.
+    const cli = ['--import', 'tsx', 'cli/audit.ts', '--sweep', sites.csvPath, '--jsonl', '--timeout', '2'];
+    const { stdout: out } = await promisify(execFile)('node', cli, { cwd: ROOT });
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; error?: string });
+    record('multi-column sweep with faults: wall time', (performance.now() - t0) / 1000, 's');
+    record(
+      'multi-column sweep with faults: pages read / failed with a reason',
+      lines.filter((l) => l.type === 'report' && !l.error).length,
+      `/ ${lines.filter((l) => l.type === 'report' && l.error).length}`,
+    );
+  } finally {
+    await sites.close();
+  }
+}
+
 const width = Math.max(...rows.map((r) => r.metric.length));
 for (const r of rows)
   console.log(
@@ -85,7 +112,7 @@ for (const r of rows)
   );
 const file = join(ROOT, 'bench', 'results.json');
 const prev = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { results: [] };
-const kept = (prev.results as Row[]).filter((r) => !r.metric.startsWith('batch '));
+const kept = (prev.results as Row[]).filter((r) => !/^(batch|multi-column) /.test(r.metric));
 writeFileSync(
   file,
   JSON.stringify({ ...prev, batchDate: new Date().toISOString(), results: [...kept, ...rows] }, null, 2),

@@ -1,7 +1,7 @@
 // npm run audit -- [file.html | file.docx | directory | URL …] [--json]
 // npm run audit -- DIR … [--jsonl] [--out results.jsonl] [--summary summary.html] [--workers N]
 // npm run audit -- --sweep <listing.html | directory | URL> [--tsv | --csv | --json]
-// npm run audit -- --sweep columns.csv [--jsonl] [--out …] [--summary …]
+// npm run audit -- --sweep columns.csv [--jsonl] [--out …] [--summary …] [--timeout SECONDS]
 // With no argument: the bundled sample pages (the five seeds as portal pages).
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -35,7 +35,7 @@ function option(argv: string[], flag: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-const VALUED = ['--out', '--summary', '--workers', '--sweep'];
+const VALUED = ['--out', '--summary', '--workers', '--sweep', '--timeout'];
 
 /** One page after another, printed as text or as one JSON document (the single-report contract). */
 async function auditInOrder(sources: string[], json: boolean): Promise<number> {
@@ -143,6 +143,7 @@ async function columns(argv: string[], csv: string): Promise<number> {
       out.onLine(line, info);
     },
     skip: (url, hash) => earlier.get(`${url}\n${hash}`),
+    timeoutMs: Number(option(argv, '--timeout')) * 1000 || undefined,
     progress,
     signal,
   });
