@@ -1,10 +1,14 @@
 import browser from 'webextension-polyfill';
 import { ENGINE_SCRIPT, GATE_SCRIPT } from '../components/ext/host';
+import { countToday, findPreviousYear, putLogEntry } from '../components/ext/log-db';
 import { onMessages } from '../components/ext/messaging';
 import type { Settings } from '../components/ext/settings-model';
 import { settingsItem } from '../components/ext/settings-store';
 import { parseSettings } from '../components/ext/settings-schema';
 import { toolbarFor, type Verdict } from '../components/ext/toolbar';
+import type { LogEntry } from '../lib/log/entry';
+import { mayRecord } from '../lib/log/record';
+import { decodeWire, encodeWire } from '../lib/log/wire';
 
 /** The stored settings, migrated and validated (zod lives in the background only). */
 const loadSettings = async () => parseSettings(await settingsItem.getValue());
@@ -43,6 +47,19 @@ export default defineBackground(() => {
     'engine:load': (_, { tabId, frameId }) => (tabId === undefined ? false : loadEngine(tabId, frameId)),
     'badge:set': (verdict, { tabId }) => {
       if (tabId !== undefined) setToolbar(tabId, verdict);
+    },
+    // The inspection log (components/ext/log-db.ts): never a private window's page, nor when off.
+    'log:record': async ({ entry }, sender) => {
+      if (!mayRecord(sender, (await loadSettings()).log)) return false;
+      await putLogEntry(decodeWire<LogEntry>(entry));
+      return true;
+    },
+    'log:today': () => countToday(),
+    'log:previous': async ({ agency, year }) => {
+      const e = await findPreviousYear(agency, year);
+      return e?.digest && e.year !== null
+        ? { url: e.url, title: e.title, year: e.year, view: encodeWire(e.digest.view) }
+        : null;
     },
   });
   void loadSettings().then(registerHosts);

@@ -119,6 +119,22 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   return { result, refs, model };
 }
 
+/**
+ * The elements behind a finding, for the overlay, and its CSS path in the result (set on `f`). A
+ * finding with no precise element (e.g. title from <meta>) points at the article body.
+ */
+export function locate(
+  model: Pick<ReportModel, 'container'>,
+  e: Pick<Emitted, 'targets' | 'related' | 'placement'>,
+  f: Finding,
+): FindingRefs {
+  const targets = e.targets.filter((x): x is Element => !!x);
+  if (!targets.length) targets.push(model.container);
+  if (targets[0]) f.target = cssPath(targets[0]);
+  const related = (e.related ?? []).filter((x): x is Element => !!x);
+  return { targets, related, placement: e.placement ?? 'on' };
+}
+
 /** Run the rules one step each; past the budget, the rest are listed as skipped. */
 function* runRules(model: ReportModel, opts: AuditOptions, stop: () => boolean) {
   const locale = opts.locale ?? 'zh';
@@ -133,13 +149,8 @@ function* runRules(model: ReportModel, opts: AuditOptions, stop: () => boolean) 
     }
     rule.check(model, (e: Emitted) => {
       const f = toFinding(rule, e, locale);
-      // A finding with no precise element (e.g. title from <meta>) points at the article body.
-      const targets = e.targets.filter((x): x is Element => !!x);
-      if (!targets.length) targets.push(model.container);
-      if (targets[0]) f.target = cssPath(targets[0]);
       findings.push(f);
-      const related = (e.related ?? []).filter((x): x is Element => !!x);
-      refs.push({ targets, related, placement: e.placement ?? 'on' });
+      refs.push(locate(model, e, f));
     });
     yield;
   }

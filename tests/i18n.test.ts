@@ -1,30 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, t, translator } from '../lib/i18n';
+import { OPTIONS_MESSAGES } from '../components/options/messages';
+import { WELCOME_MESSAGES } from '../components/welcome/messages';
+import { SUMMARY_MESSAGES } from '../lib/batch/summary-i18n';
+import { MESSAGES, t, translator, type Catalog } from '../lib/i18n';
 import { DEFAULT_LOCALE, localeFiles } from '../lib/i18n/locales';
 
 const placeholders = (s: string) => [...s.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
 
-describe('i18n dictionary', () => {
+// The main catalog and the page catalogs (their pages only; the summary's: CLI only).
+const CATALOGS = {
+  main: MESSAGES,
+  welcome: WELCOME_MESSAGES,
+  options: OPTIONS_MESSAGES,
+  summary: SUMMARY_MESSAGES,
+} as Record<string, Catalog<string>>;
+
+describe.each(Object.entries(CATALOGS))('i18n dictionary: %s', (_, cat) => {
   it('zh and en have exactly the same keys', () => {
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
+    expect(Object.keys(cat.en).sort()).toEqual(Object.keys(cat.zh).sort());
   });
 
   it('no string is empty', () => {
     for (const locale of ['zh', 'en'] as const)
-      for (const [k, v] of Object.entries(MESSAGES[locale])) expect(v.trim(), `${locale}:${k}`).not.toBe('');
+      for (const [k, v] of Object.entries(cat[locale])) expect(v.trim(), `${locale}:${k}`).not.toBe('');
   });
 
   it('both locales use the same placeholders for each key', () => {
-    for (const key of Object.keys(MESSAGES.zh) as (keyof typeof MESSAGES.zh)[])
-      if (!key.startsWith('reason.'))
-        expect(placeholders(MESSAGES.en[key]), key).toEqual(placeholders(MESSAGES.zh[key]));
+    for (const key of Object.keys(cat.zh))
+      if (!key.startsWith('reason.')) expect(placeholders(cat.en[key]), key).toEqual(placeholders(cat.zh[key]));
   });
+});
 
+describe('i18n dictionary', () => {
   it('Chinese is the UI language of the main strings', () => {
     expect(MESSAGES.zh['state.none']).toBe('未自动识别为年报');
     expect(MESSAGES.zh['action.run']).toBe('审核此页');
     expect(MESSAGES.zh['verdict.clean']).toBe('未发现需处理的问题');
-    expect(MESSAGES.zh['options.saved']).toBe('已保存');
+    expect(OPTIONS_MESSAGES.zh['options.saved']).toBe('已保存');
   });
 
   it('fills placeholders and leaves unknown ones alone', () => {

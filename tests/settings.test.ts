@@ -22,6 +22,20 @@ describe('parseSettings', () => {
     });
   });
 
+  it('version 1 settings (before the inspection log) keep every field and gain log: true', () => {
+    const v1 = {
+      version: 1,
+      categories: { ...DEFAULT_SETTINGS.categories, sum: false, text: false },
+      minSeverity: 'warning',
+      hosts: ['www.example.org', '*.example.net'],
+      locale: 'en',
+    };
+    expect(parseSettings(v1)).toEqual({ ...v1, version: 2, log: true });
+    expect(SETTINGS_VERSION).toBe(2);
+    // Turned off in version 2: stays off.
+    expect(parseSettings({ ...v1, version: 2, log: false }).log).toBe(false);
+  });
+
   it('one bad field falls back alone; the user’s other choices stay', () => {
     const s = parseSettings({ version: 1, minSeverity: 'loud', hosts: ['a.example.org'], locale: 'en' });
     expect(s.minSeverity).toBe(DEFAULT_SETTINGS.minSeverity);

@@ -2,11 +2,13 @@
 // script's gate, or the user asked for an audit): audit → overlay → badge, and again when the
 // article body is filled in after load or the page navigates in place. Every failure is caught
 // here: reported once to the console, shown in the popup, overlay removed. Its parts: the
-// snapshot (snapshot.ts), the overlay host (overlay-mount.ts), the page watch (page-watch.ts).
+// snapshot (snapshot.ts), the overlay host (overlay-mount.ts), the page watch (page-watch.ts),
+// the inspection log (log-client.ts: compared with last year's report there, then recorded).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { auditAsync, type Audit } from '../../lib/audit';
 import { RULES } from '../../lib/rules';
 import { candidateDocuments } from './frames';
+import { compareWithLog, recordAudit } from './log-client';
 import { sendToBackground, type Snapshot } from './messaging';
 import { mountOverlay } from './overlay-mount';
 import { watchPage } from './page-watch';
@@ -82,7 +84,17 @@ export function createEngine(
       const drawn = performance.now();
       const painted = r.detected ? await nextPaint() : drawn;
       snapshot.timing = { scriptStart, gateMs: gate.ms ?? 0, engineReady, audited, drawn, painted };
-      badge(verdictOf(r));
+      if (r.detected && settings.log) {
+        // The inspection log (unless turned off): the year.* rules against last year's report there, then record this one.
+        const { audit, compared } = await compareWithLog(last, settings.locale);
+        if (compared) {
+          last = audit;
+          snapshot = { ...snapshot, result: audit.result, compared };
+          await overlay.draw(audit, settings);
+        }
+        recordAudit(last, forced ? 'click' : 'page');
+      }
+      badge(verdictOf(last.result));
       return snapshot;
     } catch (e) {
       if (!reported) console.error(PREFIX, e);

@@ -20,6 +20,8 @@ export interface Snapshot {
   unreadable: { text: string; href: string }[];
   /** The audit was started by the user on a page the gate did not pick up. */
   forced: boolean;
+  /** The same agency's previous-year report in the inspection log, which the year.* findings compare with. */
+  compared?: LogPrevious;
   /** Audits run on this page so far (re-audits after late content or in-page navigation). */
   runs?: number;
   /** Where the time went (for the benchmark), on the page's clock (performance.now(), ms): gate
@@ -47,6 +49,22 @@ export interface Protocol {
   'settings:get': { req: void; res: Settings };
   /** content → background: this tab's verdict for the toolbar button (icon and badge: toolbar.ts). */
   'badge:set': { req: Verdict; res: void };
+  /** content, sweep page → background: record an audit in the inspection log (a LogEntry encoded
+   *  by lib/log/wire.ts); false when not recorded (private window, logging off). */
+  'log:record': { req: { entry: string }; res: boolean };
+  /** content → background: the same agency's previous-year report in the log, or null. */
+  'log:previous': { req: { agency: string; year: number }; res: LogPrevious | null };
+  /** popup → background: reports in the log audited today (the popup stays clear of IndexedDB's code). */
+  'log:today': { req: void; res: number };
+}
+
+/** A report of the log the page is compared with: its link and, encoded (lib/log/wire.ts), its YearView. */
+export interface LogPrevious {
+  url: string;
+  title: string;
+  year: number;
+  /** Only in the 'log:previous' answer; the snapshot leaves it out. */
+  view?: string;
 }
 
 export type MessageName = keyof Protocol;
@@ -81,21 +99,23 @@ export async function sendToBackground<K extends MessageName>(
 
 type Handler<K extends MessageName> = (
   data: Protocol[K]['req'],
-  sender: { tabId?: number; frameId?: number },
+  sender: { tabId?: number; frameId?: number; incognito?: boolean },
 ) => Protocol[K]['res'] | Promise<Protocol[K]['res']>;
 
 /** Register handlers for some messages; returns the unsubscribe function. */
 export function onMessages(handlers: { [K in MessageName]?: Handler<K> }): () => void {
   const listener = (
     msg: unknown,
-    sender: { tab?: { id?: number }; frameId?: number },
+    sender: { tab?: { id?: number; incognito?: boolean }; frameId?: number },
     respond: (r: Reply) => void,
   ): true | undefined => {
     const env = msg as Envelope;
     const h =
       env && typeof env.type === 'string' ? (handlers[env.type] as Handler<MessageName> | undefined) : undefined;
     if (!h) return undefined; // not ours: let other listeners answer
-    new Promise((ok) => ok(h(env.data as never, { tabId: sender.tab?.id, frameId: sender.frameId }))).then(
+    new Promise((ok) =>
+      ok(h(env.data as never, { tabId: sender.tab?.id, frameId: sender.frameId, incognito: sender.tab?.incognito })),
+    ).then(
       (value) => respond({ ok: true, value }),
       (e: unknown) => respond({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );

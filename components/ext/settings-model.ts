@@ -4,7 +4,7 @@
 import { CATEGORIES, type Category, type Locale } from '../../lib/result';
 
 /** The settings format written now; settings-schema.ts migrates older ones step by step. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -15,6 +15,8 @@ export interface Settings {
   /** Extra hosts (besides *.gov.cn) where the audit runs automatically. */
   hosts: string[];
   locale: Locale;
+  /** Record audited reports in the inspection log (this browser only; never private windows). */
+  log: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minSeverity: 'info',
   hosts: [],
   locale: 'zh',
+  log: true,
 };
 
 /** The storage.local key holding the whole settings object. */

@@ -16,13 +16,18 @@ type Stored = Record<string, unknown>;
  * MIGRATIONS[n] turns a version-n object into version n + 1 (version 0: settings written before
  * they carried a version, which already had today's fields). Add one entry per format change.
  */
-const MIGRATIONS: ((s: Stored) => Stored)[] = [(s) => ({ ...s, version: 1 })];
+const MIGRATIONS: ((s: Stored) => Stored)[] = [
+  (s) => ({ ...s, version: 1 }),
+  // 1 → 2: the inspection log (issue 17), on unless turned off.
+  (s) => ({ log: true, ...s, version: 2 }),
+];
 
 const FIELDS: { [K in Exclude<keyof Settings, 'version'>]: z.ZodMiniType<Settings[K]> } = {
   categories: z.record(z.enum(CATEGORIES), z.boolean()) as z.ZodMiniType<Settings['categories']>,
   minSeverity: z.enum(['info', 'warning', 'error']),
   hosts: z.array(z.string()),
   locale: z.enum(['zh', 'en']),
+  log: z.boolean(),
 };
 
 /** Parse stored settings: migrate, then take each field that parses and the default for the rest. */

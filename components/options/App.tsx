@@ -1,10 +1,12 @@
-// The options page: rule groups, lowest severity marked on the page, extra auto-run hosts and the
-// UI language. State and browser calls live in useOptions.ts; this file only renders.
+// The options page: rule groups, lowest severity marked on the page, extra auto-run hosts, the
+// UI language and the inspection log. State and browser calls live in useOptions.ts; this file only renders.
 import { useState } from 'preact/hooks';
+import { LOG_CAP } from '../../lib/log/entry';
 import { CATEGORIES, LOCALES } from '../../lib/result';
 import type { Settings } from '../ext/settings-model';
 import type { MessageKey } from '../../lib/i18n';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
+import { OPTIONS_MESSAGES, type OptionsKey } from './messages';
 import { useOptions, type OptionsActions } from './useOptions';
 import '../theme.css';
 import './options.css';
@@ -14,17 +16,18 @@ const SEVERITIES = ['info', 'warning', 'error'] as const;
 export function App() {
   const { settings, status, hostError, actions } = useOptions();
   const locale = settings?.locale ?? 'zh';
-  useDocumentLocale(locale, 'options.title');
+  useDocumentLocale(locale, 'options.title', OPTIONS_MESSAGES);
   if (!settings) return <div class="options" aria-busy="true" />;
   const { save } = actions;
   return (
-    <LocaleProvider locale={locale}>
+    <LocaleProvider locale={locale} catalog={OPTIONS_MESSAGES}>
       <div class="options">
         <Header status={status} />
         <Categories settings={settings} save={save} />
         <MinSeverity settings={settings} save={save} />
         <Hosts hosts={settings.hosts} error={hostError} actions={actions} />
         <Language settings={settings} save={save} />
+        <Log settings={settings} save={save} />
       </div>
     </LocaleProvider>
   );
@@ -33,10 +36,13 @@ export function App() {
 type Save = OptionsActions['save'];
 
 function Header({ status }: { status: { text: string; tone: string } | null }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<OptionsKey>();
   return (
     <header>
       <h1>{tr('options.title')}</h1>
+      <a class="log-link" href="log.html" target="_blank" rel="noopener" data-testid="open-log">
+        {tr('log.open')}
+      </a>
       <p class={`saved ${status?.tone ?? ''}`} role="status" aria-live="polite" data-testid="saved">
         {status?.text ?? ''}
       </p>
@@ -45,7 +51,7 @@ function Header({ status }: { status: { text: string; tone: string } | null }) {
 }
 
 function Categories({ settings, save }: { settings: Settings; save: Save }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<OptionsKey>();
   return (
     <fieldset>
       <legend>{tr('options.categories')}</legend>
@@ -70,7 +76,7 @@ function Categories({ settings, save }: { settings: Settings; save: Save }) {
 }
 
 function MinSeverity({ settings, save }: { settings: Settings; save: Save }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<OptionsKey>();
   return (
     <fieldset>
       <legend>{tr('options.minSeverity')}</legend>
@@ -95,7 +101,7 @@ function MinSeverity({ settings, save }: { settings: Settings; save: Save }) {
 }
 
 function Hosts({ hosts, error, actions }: { hosts: string[]; error: string | null; actions: OptionsActions }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<OptionsKey>();
   const [input, setInput] = useState('');
   const add = (e: Event) => {
     e.preventDefault();
@@ -153,7 +159,7 @@ function Hosts({ hosts, error, actions }: { hosts: string[]; error: string | nul
 }
 
 function Language({ settings, save }: { settings: Settings; save: Save }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<OptionsKey>();
   return (
     <fieldset>
       <legend>{tr('options.language')}</legend>
@@ -169,6 +175,36 @@ function Language({ settings, save }: { settings: Settings; save: Save }) {
           {tr(`options.lang.${l}`)}
         </label>
       ))}
+    </fieldset>
+  );
+}
+
+/** The inspection log: where it lives, its cap, the switch, and a link to the log page. */
+function Log({ settings, save }: { settings: Settings; save: Save }) {
+  const { tr } = useLocale<OptionsKey>();
+  return (
+    <fieldset data-testid="log-section">
+      <legend>{tr('options.log')}</legend>
+      <p class="hint">{tr('options.logWhere')}</p>
+      <p class="hint">{tr('options.logCap', { cap: LOG_CAP })}</p>
+      <p class="hint">{tr('options.logCross')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="log"
+          checked={settings.log}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            void save((s) => ({ ...s, log: on }));
+          }}
+        />
+        <span class="name">{tr('options.logOn')}</span>
+      </label>
+      <p>
+        <a href="log.html" target="_blank" rel="noopener" data-testid="options-log-link">
+          {tr('log.open')}
+        </a>
+      </p>
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { getSettings, watchSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { settingsItem } from '../ext/settings-store';
 import { translator } from '../../lib/i18n';
+import { OPTIONS_MESSAGES } from './messages';
 import { hostProblem, normalizeHost, originPattern } from './model';
 
 export interface Status {
@@ -41,7 +42,7 @@ function useSettings() {
     const next = change(current.current);
     current.current = next;
     setSettings(next);
-    const t = translator(next.locale);
+    const t = translator(next.locale, OPTIONS_MESSAGES);
     clearTimeout(statusTimer.current);
     try {
       await settingsItem.setValue(next);
@@ -60,7 +61,7 @@ type Save = ReturnType<typeof useSettings>['save'];
 /** The auto-run hosts: each added with its host permission, removed with it. */
 function useHosts(current: { current: Settings }, save: Save) {
   const [hostError, setHostError] = useState<string | null>(null);
-  const tr = translator(current.current.locale);
+  const tr = translator(current.current.locale, OPTIONS_MESSAGES);
 
   /** Add a host: its permission is requested in this submit (the user gesture), then saved. Resolves true when added. */
   const addHost = (input: string): Promise<boolean> => {

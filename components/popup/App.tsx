@@ -6,22 +6,23 @@ import type { AuditResult } from '../../lib/result';
 import { errorWords } from '../errors';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
 import { deriveView, isPermissionError, reasonText } from './model';
-import { Exports, Findings, Identity, Summary, Unreadable } from './Report';
+import { Compared, Exports, Findings, Identity, Summary, Today, Unreadable } from './Report';
 import { usePopup, type Phase, type PopupActions } from './usePopup';
 import '../theme.css';
 import './popup.css';
 
 export function App() {
-  const { locale, phase, busy, notice, actions } = usePopup();
+  const { locale, phase, busy, notice, today, actions } = usePopup();
   useDocumentLocale(locale, 'popup.title');
   const viewKind = phase.kind === 'ready' ? deriveView(phase.snapshot).kind : phase.kind;
   return (
     <LocaleProvider locale={locale}>
       <div class="popup" data-state={viewKind} aria-busy={busy || phase.kind === 'loading'}>
-        <Header onOptions={actions.openOptions} />
+        <Header onOptions={actions.openOptions} onLog={actions.openLog} />
         <main>
           <Body phase={phase} busy={busy} actions={actions} />
         </main>
+        {today !== null && <Today n={today} onLog={actions.openLog} />}
         <p class={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite" data-testid="notice">
           {notice?.text ?? ''}
         </p>
@@ -30,14 +31,19 @@ export function App() {
   );
 }
 
-function Header({ onOptions }: { onOptions: () => void }) {
+function Header({ onOptions, onLog }: { onOptions: () => void; onLog: () => void }) {
   const { tr } = useLocale();
   return (
     <header class="bar">
       <h1>{tr('popup.title')}</h1>
-      <button type="button" class="link" onClick={onOptions}>
-        {tr('popup.settings')}
-      </button>
+      <span>
+        <button type="button" class="link" onClick={onLog} data-testid="open-log">
+          {tr('log.open')}
+        </button>
+        <button type="button" class="link" onClick={onOptions}>
+          {tr('popup.settings')}
+        </button>
+      </span>
     </header>
   );
 }
@@ -145,6 +151,7 @@ function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: 
           <InjectError error={phase.injectError} />
           <Identity result={view.result} forced={view.forced} />
           <Summary result={view.result} />
+          {view.compared && <Compared prev={view.compared} />}
           {view.unreadable && <Unreadable links={view.unreadable} />}
           <Findings result={view.result} onReveal={actions.reveal} />
           <Exports result={view.result} actions={actions} />

@@ -1,6 +1,7 @@
 // The popup's report views: identity, counts and verdict, unreadable tables, grouped findings,
 // export buttons. Pure views: data in props, the language from the locale context.
 import { countKinds, isCleanCounts, KINDS, type AuditResult, type Kind } from '../../lib/result';
+import type { Snapshot } from '../ext/messaging';
 import { useLocale } from '../locale';
 import { formatExplanation, formatIsProblem, groupFindings, KIND_ICON, verdictText } from './model';
 import type { PopupActions } from './usePopup';
@@ -60,6 +61,32 @@ export function Summary({ result }: { result: AuditResult }) {
         {verdictText(counts, locale)}
       </p>
     </section>
+  );
+}
+
+/** "与 2022 年报告比对": the log's previous-year report the cross-year findings compare with, linked. */
+export function Compared({ prev }: { prev: NonNullable<Snapshot['compared']> }) {
+  const { tr } = useLocale();
+  return (
+    <section class="compared" data-testid="compared">
+      <h3>{tr('report.compared', { year: prev.year })}</h3>
+      <p class="muted small">{tr('report.comparedHint')}</p>
+      <a href={prev.url} target="_blank" rel="noopener noreferrer" data-testid="compared-link">
+        {prev.title || prev.url}
+      </a>
+    </section>
+  );
+}
+
+/** "今日已审核 N 份", a link to the log page. */
+export function Today({ n, onLog }: { n: number; onLog: () => void }) {
+  const { tr } = useLocale();
+  return (
+    <p class="today">
+      <button type="button" class="link" onClick={onLog} data-testid="today">
+        {tr('popup.today', { n })}
+      </button>
+    </p>
   );
 }
 

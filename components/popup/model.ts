@@ -28,6 +28,8 @@ export type View =
       /** Set when a page.tables-unreadable finding exists: the links to list (as text). */
       unreadable: { text: string; href: string }[] | null;
       forced: boolean;
+      /** The log's previous-year report the year.* findings compare with. */
+      compared: Snapshot['compared'] | null;
     };
 
 /** What to show for the content script's snapshot (null = no answer / nothing audited yet). */
@@ -47,6 +49,7 @@ export function deriveView(snapshot: Snapshot | null | undefined): View {
     result,
     unreadable: hasUnreadable ? (snapshot.unreadable ?? []) : null,
     forced: !!snapshot.forced,
+    compared: snapshot.compared ?? null,
   };
 }
 
@@ -157,7 +160,7 @@ export interface Group {
 }
 
 /** Group display order: page-level first, then the report from top to bottom. */
-const GROUP_ORDER = ['page', 'meta', 'section', 'format', 't2', 't3', 't4', 'table', 'cell', 'sum', 'text'];
+const GROUP_ORDER = ['page', 'meta', 'section', 'format', 't2', 't3', 't4', 'table', 'cell', 'sum', 'text', 'year'];
 const GROUP_LABEL: Record<string, MessageKey> = {
   t2: 'group.t2',
   t3: 'group.t3',
@@ -170,10 +173,12 @@ const GROUP_LABEL: Record<string, MessageKey> = {
   cell: 'group.cell',
   sum: 'group.sum',
   text: 'group.text',
+  year: 'group.year',
 };
 
-/** The group of a finding: its table (表二/表三/表四) if it names one, else its rule category. */
+/** The group of a finding: cross-year on its own, else its table (表二/表三/表四) if it names one, else its rule category. */
 export function groupKey(f: Pick<Finding, 'table' | 'category' | 'ruleId'>): string {
+  if (f.category === 'year') return 'year';
   if (f.table) return f.table;
   const cat = f.category || f.ruleId.split('.')[0];
   return Object.hasOwn(GROUP_LABEL, cat) ? cat : 'other';

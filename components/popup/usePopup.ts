@@ -10,9 +10,9 @@ import { errorText } from '../errors';
 import { writeClipboard } from '../ext/clipboard';
 import { download } from '../ext/download';
 import { GATE_SCRIPT } from '../ext/host';
-import { sendToTab, type Snapshot } from '../ext/messaging';
+import { sendToBackground, sendToTab, type Snapshot } from '../ext/messaging';
 import { missingHosts, requestHosts } from '../ext/permissions';
-import { getSettings, watchSettings } from '../ext/settings';
+import { useSettingsLocale } from '../ext/settings-locale';
 import { translator, type Translate } from '../../lib/i18n';
 import { patternHost, sweepSearch } from '../sweep/model';
 import { downloadName, exportMeta, isRestrictedError, isRestrictedUrl, tabIdFromSearch } from './model';
@@ -72,24 +72,6 @@ async function runAudit(tabId: number): Promise<Snapshot> {
     }
   }
   throw last;
-}
-
-/** The UI language, from the settings and live when they change. */
-function useSettingsLocale(): Locale {
-  const [locale, setLocale] = useState<Locale>('zh');
-  useEffect(() => {
-    getSettings()
-      .then((s) => setLocale(s.locale))
-      .catch(() => {});
-    let unwatch: (() => void) | undefined;
-    try {
-      unwatch = watchSettings((s) => setLocale(s.locale));
-    } catch {
-      /* storage unavailable: keep the default */
-    }
-    return () => unwatch?.();
-  }, []);
-  return locale;
 }
 
 /** The tab's engine: its snapshot (asking it, or injecting the gate so it answers). */
@@ -238,6 +220,15 @@ function useExports(snapshot: Snapshot | null, locale: Locale, tr: Translate, no
   return { copy, save };
 }
 
+/** Reports in the inspection log audited today (null until read), read again after each audit shown. */
+function useToday(snapshot: Snapshot | null): number | null {
+  const [n, setN] = useState<number | null>(null);
+  useEffect(() => {
+    sendToBackground('log:today', undefined).then(setN, () => setN(null));
+  }, [snapshot]);
+  return n;
+}
+
 export function usePopup() {
   const locale = useSettingsLocale();
   const tr = translator(locale);
@@ -248,7 +239,16 @@ export function usePopup() {
   const sweep = useSweepEntry(tab.target, snapshot?.page.url, tr, notify);
   const { copy, save } = useExports(snapshot, locale, tr, notify);
   const openOptions = () => void browser.runtime.openOptionsPage().catch(() => {});
-  return { locale, phase: tab.phase, busy, notice, actions: { run, reveal, sweep, openOptions, copy, save } };
+  const openLog = () => void browser.tabs.create({ url: browser.runtime.getURL('/log.html') }).catch(() => {});
+  const today = useToday(tab.phase.kind === 'ready' ? tab.phase.snapshot : null);
+  return {
+    locale,
+    phase: tab.phase,
+    busy,
+    notice,
+    today,
+    actions: { run, reveal, sweep, openOptions, openLog, copy, save },
+  };
 }
 
 export type PopupActions = ReturnType<typeof usePopup>['actions'];

@@ -7,6 +7,7 @@ import { Table } from './Table';
 import { useSweep, type Phase, type SweepState } from './useSweep';
 import { patternHost } from './model';
 import '../theme.css';
+import '../page.css';
 import './sweep.css';
 
 export function App() {

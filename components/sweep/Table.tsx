@@ -1,8 +1,9 @@
 // The sweep result table: tools (filter, show), the sortable table with each report's row and
 // cross-year findings, and the export buttons. Pure views over the controller's state.
 import { kindOf } from '../../lib/result';
-import { formatShort, hasIssues, type Show, type SortDir, type SortKey, type SweepRow } from '../../lib/sweep/table';
+import { formatShort, hasIssues, type SortDir, type SortKey, type SweepRow } from '../../lib/sweep/table';
 import type { MessageKey } from '../../lib/i18n';
+import { Filter } from '../filter';
 import { useLocale } from '../locale';
 import type { SweepState } from './useSweep';
 
@@ -14,30 +15,16 @@ export function Table({ state: { table, actions } }: { state: SweepState }) {
   return (
     <>
       <section class="tools">
-        <label>
-          {tr('sweep.filter')}{' '}
-          <input
-            type="search"
-            value={query}
-            placeholder={tr('sweep.filterPlaceholder')}
-            onInput={(e) => actions.setQuery((e.target as HTMLInputElement).value)}
-            data-testid="filter"
-          />
-        </label>
-        <label>
-          {tr('sweep.show')}{' '}
-          <select
-            value={show}
-            onChange={(e) => actions.setShow((e.target as HTMLSelectElement).value as Show)}
-            data-testid="show"
-          >
-            {(['all', 'issues', 'clean', 'failed', 'years'] as const).map((s) => (
-              <option key={s} value={s}>
-                {tr(`sweep.show.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Filter
+          query={query}
+          placeholder={tr('sweep.filterPlaceholder')}
+          onQuery={actions.setQuery}
+          show={show}
+          shows={(['all', 'issues', 'clean', 'failed', 'years'] as const).map(
+            (s) => [s, tr(`sweep.show.${s}`)] as const,
+          )}
+          onShow={actions.setShow}
+        />
         <span class="muted small">{tr('sweep.shown', { n: shown.length, total: rows.length })}</span>
       </section>
       <ResultTable

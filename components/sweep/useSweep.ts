@@ -24,6 +24,7 @@ import { errorText } from '../errors';
 import { writeClipboard } from '../ext/clipboard';
 import { download } from '../ext/download';
 import { missingHosts, requestHosts } from '../ext/permissions';
+import { recordAudit } from '../ext/log-client';
 import { getSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { translator } from '../../lib/i18n';
@@ -101,6 +102,7 @@ function useRun() {
       locale: s.locale,
       signal: ctl.signal,
       onUpdate: setItems,
+      onReport: (_, audited) => recordAudit(audited, 'sweep'),
     });
     abort.current = null;
     setItems(res.items);

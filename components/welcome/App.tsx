@@ -1,16 +1,17 @@
 // The page shown once, after install: what the extension does, the one permission it may ask for,
 // where the settings are. State and browser calls live in useWelcome.ts; this file only renders.
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
+import { WELCOME_MESSAGES, type WelcomeKey } from './messages';
 import { useWelcome } from './useWelcome';
 import '../theme.css';
 import './welcome.css';
 
 export function App() {
   const { locale, switchLocale, openOptions } = useWelcome();
-  useDocumentLocale(locale ?? 'zh', 'welcome.title');
+  useDocumentLocale(locale ?? 'zh', 'welcome.title', WELCOME_MESSAGES);
   if (!locale) return <main class="welcome" aria-busy="true" />;
   return (
-    <LocaleProvider locale={locale}>
+    <LocaleProvider locale={locale} catalog={WELCOME_MESSAGES}>
       <main class="welcome">
         <Header onSwitch={() => switchLocale(locale === 'zh' ? 'en' : 'zh')} />
         <Body onOptions={openOptions} />
@@ -20,7 +21,7 @@ export function App() {
 }
 
 function Header({ onSwitch }: { onSwitch: () => void }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<WelcomeKey>();
   return (
     <header>
       <img src="/icon/128.png" alt="" width={64} height={64} />
@@ -33,7 +34,7 @@ function Header({ onSwitch }: { onSwitch: () => void }) {
 }
 
 function Body({ onOptions }: { onOptions: () => void }) {
-  const { tr } = useLocale();
+  const { tr } = useLocale<WelcomeKey>();
   return (
     <>
       <section>

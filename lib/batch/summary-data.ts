@@ -3,7 +3,7 @@
 // it, the counts of the tiles and the two charts. Pure: strings and numbers in, strings and numbers
 // out (the page and the CSV are ./summary.ts).
 import { reasonLabel } from '../format/text';
-import { t, type MessageKey } from '../i18n';
+import { st, type SummaryKey } from './summary-i18n';
 import { sameAgency } from '../report/agency';
 import { countKinds, isCleanCounts, kindOf, KINDS, type Counts, type Finding, type Kind, type Locale } from '../result';
 import { fill } from '../rules/finding';
@@ -55,7 +55,7 @@ function reasonOf(l: ReportLine, locale: Locale): string {
   if (l.error !== undefined || !l.result) return l.error ?? '';
   if (!l.result.detected) return reasonLabel(l.result.reason, locale);
   const skipped = l.result.incomplete?.skipped.length;
-  return skipped ? t(locale, 'summary.incomplete', { n: skipped }) : '';
+  return skipped ? st(locale, 'summary.incomplete', { n: skipped }) : '';
 }
 
 const fileName = (source: string) => source.split(/[\\/]/).filter(Boolean).pop() ?? source;
@@ -198,6 +198,6 @@ export function byAgency(rows: readonly SummaryRow[]): Bar[] {
 // ---------------------------------------------------------------------------------------------
 // Cells shared by the page's table and the CSV
 
-export const statusLabel = (s: SummaryStatus, locale: Locale) => t(locale, `summary.status.${s}` as MessageKey);
+export const statusLabel = (s: SummaryStatus, locale: Locale) => st(locale, `summary.status.${s}` as SummaryKey);
 export const formatText = (r: SummaryRow, locale: Locale) => (r.format ? formatShort(r.format, locale) : '');
 export const audited = (r: SummaryRow) => r.status === 'errors' || r.status === 'warnings' || r.status === 'clean';

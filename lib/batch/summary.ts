@@ -6,7 +6,8 @@
 // messages, URLs) goes through escapeHtml and never into the script. Also the CSV (for Excel/WPS).
 import { csvText, escapeHtml as esc } from '../format/escape';
 import { severityLabel } from '../format/text';
-import { t, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { st, type SummaryKey } from './summary-i18n';
 import { kindOf, type Kind, type Locale } from '../result';
 import type { BatchLine, CrossLine } from './lines';
 import { SUMMARY_CSS, SUMMARY_SCRIPT } from './summary-assets';
@@ -38,7 +39,7 @@ export interface SummaryOptions {
 /** How many agencies the chart shows. */
 export const TOP_AGENCIES = 15;
 
-type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
+type Tr = (key: SummaryKey | MessageKey, params?: Record<string, string | number>) => string;
 
 /** Only web and file addresses become links (never javascript: or data:). */
 const href = (url: string) => (/^(https?|file):\/\//i.test(url) ? url : null);
@@ -190,7 +191,7 @@ function charts(rows: readonly SummaryRow[], tr: Tr, locale: Locale): string {
 
 interface Column {
   key: string;
-  label: MessageKey;
+  label: SummaryKey;
   num?: boolean;
 }
 
@@ -356,7 +357,7 @@ function crossSection({ rows, cross }: Summary, tr: Tr, locale: Locale): string 
   const items = cross
     .map((c, i) => ({ c, i, r: bySource.get(c.source) }))
     .sort((a, b) => a.c.agency.localeCompare(b.c.agency, 'zh-CN') || a.c.year - b.c.year || a.i - b.i);
-  const heads: MessageKey[] = [
+  const heads: SummaryKey[] = [
     'summary.col.agency',
     'summary.col.year',
     'summary.col.against',
@@ -397,7 +398,7 @@ function crossSection({ rows, cross }: Summary, tr: Tr, locale: Locale): string 
 /** The summary page of a batch's lines: one self-contained HTML document. */
 export function summaryHtml(lines: readonly BatchLine[], opts: SummaryOptions): string {
   const { locale } = opts;
-  const tr: Tr = (key, params) => t(locale, key, params);
+  const tr: Tr = (key, params) => st(locale, key, params);
   const summary = summaryRows(lines, locale);
   const { rows } = summary;
   const title = opts.title ?? tr('summary.title');
@@ -450,7 +451,7 @@ const CSV_COLUMNS = [
 /** One row per page, for Excel and WPS: a UTF-8 BOM, CRLF, quoted and formula-safe cells. */
 export function summaryCsv(lines: readonly BatchLine[], locale: Locale = 'zh'): string {
   const { rows } = summaryRows(lines, locale);
-  const head = CSV_COLUMNS.map((c) => t(locale, `summary.col.${c}`));
+  const head = CSV_COLUMNS.map((c) => st(locale, `summary.col.${c}`));
   const body = rows.map((r) => {
     const n = (k: Kind) => (audited(r) ? String(r.counts[k]) : '');
     return [

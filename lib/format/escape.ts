@@ -24,3 +24,41 @@ export const csvText = (rows: readonly (readonly string[])[]) =>
   '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
 export const tsvCell = (s: string) => neutral(s.replace(/[\t\r\n]+/g, ' '));
+
+/** Rows as TSV (pastes into Excel/WPS as cells): one line a row, every cell through tsvCell. */
+export const tsvText = (rows: readonly (readonly string[])[]) =>
+  rows.map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
+
+/** A Markdown table: `head` as given (catalog labels), `rows` already Markdown (through mdText or mdLink). */
+export const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]) => [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => ' --- ').join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
+
+/** A link whose URL cannot break out of the Markdown link syntax (plain text unless http(s)/file). */
+export const mdLink = (text: string, url: string) =>
+  /^(https?|file):\/\//i.test(url)
+    ? `[${mdText(text)}](${url.replace(/[()<>\s|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`
+    : mdText(text);
+
+/**
+ * A table that pastes cleanly into Word, WPS and Excel (inline borders, no classes): every cell
+ * escaped. With `lineBreaks`, a line break in a cell is kept as <br> (cells of our own making that
+ * list several findings); page text alone never becomes an element.
+ */
+export function htmlTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: { lineBreaks?: boolean } = {},
+): string {
+  const text = (s: string) => (opts.lineBreaks ? escapeHtml(s).replace(/\r?\n/g, '<br>') : escapeHtml(s));
+  const cell = (s: string, tag = 'td') =>
+    `<${tag} style="border:1px solid #999;padding:2px 6px;vertical-align:top">${text(s)}</${tag}>`;
+  return [
+    '<table style="border-collapse:collapse">',
+    `<tr>${head.map((c) => cell(c, 'th')).join('')}</tr>`,
+    ...rows.map((row) => `<tr>${row.map((c) => cell(c)).join('')}</tr>`),
+    '</table>',
+  ].join('');
+}

@@ -1,7 +1,7 @@
 // Export formats for the clipboard and downloads. Pure string builders: page text is escaped for
 // each format (HTML entities, Markdown pipes, CSV quotes) and never becomes markup.
 import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
-import { csvText, escapeHtml, mdText } from './escape';
+import { csvText, escapeHtml, htmlTable, mdTable, mdText } from './escape';
 import { t } from '../i18n';
 import { formatLabel, notReportText, severityLabel, summaryLine } from './text';
 
@@ -60,29 +60,23 @@ export function toPlainText(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'
 
 /** A table that pastes cleanly into Word, WPS and Excel (inline borders, no classes). */
 export function toHtml(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
-  const cell = (s: string, tag = 'td') =>
-    `<${tag} style="border:1px solid #999;padding:2px 6px;vertical-align:top">${escapeHtml(s)}</${tag}>`;
   const head = header(r, m, locale)
     .map(([k, v]) => `<p>${escapeHtml(k)}：${escapeHtml(v)}</p>`)
     .join('');
   if (!r.findings.length) return `<meta charset="utf-8">${head}`;
-  const table = [
-    '<table style="border-collapse:collapse">',
-    `<tr>${columns(locale)
-      .map((c) => cell(c, 'th'))
-      .join('')}</tr>`,
-    ...rows(r, locale).map((row) => `<tr>${row.map((c) => cell(c)).join('')}</tr>`),
-    '</table>',
-  ].join('');
-  return `<meta charset="utf-8">${head}${table}`;
+  return `<meta charset="utf-8">${head}${htmlTable(columns(locale), rows(r, locale))}`;
 }
 
 export function toMarkdown(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
   const lines = header(r, m, locale).map(([k, v]) => `- **${mdText(k)}**：${mdText(v)}`);
   if (r.findings.length) {
-    const cols = columns(locale);
-    lines.push('', `| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`);
-    for (const row of rows(r, locale)) lines.push(`| ${row.map(mdText).join(' | ')} |`);
+    lines.push(
+      '',
+      ...mdTable(
+        columns(locale),
+        rows(r, locale).map((row) => row.map(mdText)),
+      ),
+    );
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
 // (titles, agencies, URLs) is always data, never markup or a spreadsheet formula.
 import { t } from '../i18n';
 import type { Locale } from '../result';
-import { csvText, mdText, tsvCell } from '../format/escape';
+import { csvText, mdLink, mdTable, mdText, tsvText } from '../format/escape';
 import { formatShort, type SweepRow } from './table';
 
 const COLUMNS = [
@@ -48,26 +48,18 @@ export function toCsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string 
 }
 
 export function toTsv(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
-  return [columns(locale), ...exportCells(rows, locale)].map((r) => r.map(tsvCell).join('\t')).join('\n') + '\n';
+  return tsvText([columns(locale), ...exportCells(rows, locale)]);
 }
-
-/** A link whose URL cannot break out of the Markdown link syntax. */
-const mdLink = (text: string, url: string) =>
-  /^(https?|file):\/\//i.test(url)
-    ? `[${mdText(text)}](${url.replace(/[()<>\s|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`
-    : mdText(text);
 
 export function toMarkdown(rows: readonly SweepRow[], locale: Locale = 'zh'): string {
   const cols = columns(locale).filter((_, i) => i !== 9); // the URL goes into the title's link
-  const lines = [`| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- ').join('|')}|`];
-  for (const [i, cells] of exportCells(rows, locale).entries()) {
-    const r = rows[i];
+  const body = exportCells(rows, locale).map((cells, i) => {
     const out = cells.map(mdText);
-    out[8] = mdLink(r.title, r.url);
+    out[8] = mdLink(rows[i].title, rows[i].url);
     out.splice(9, 1);
-    lines.push(`| ${out.join(' | ')} |`);
-  }
-  return lines.join('\n') + '\n';
+    return out;
+  });
+  return mdTable(cols, body).join('\n') + '\n';
 }
 
 export type SweepFormat = 'md' | 'tsv' | 'csv';

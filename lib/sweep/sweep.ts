@@ -63,6 +63,8 @@ export interface SweepOptions {
   signal?: AbortSignal;
   /** Compare the reports' prose for copied text (year.copied-text, text.copied-from); default on. */
   copied?: boolean;
+  /** Called with each report audited afresh (not reused), while its document is at hand (the inspection log). */
+  onReport?: (index: number, audited: { result: AuditResult; model: ReportModel }) => void;
   /** Called with a fresh copy of the items whenever one starts or settles. */
   onUpdate?: (items: SweepItem[]) => void;
 }
@@ -94,8 +96,10 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
         rules: opts.rules,
         locale: opts.locale,
       });
-      if (model && result.detected)
+      if (model && result.detected) {
         reports.set(index, { index, agency: result.report?.agency ?? null, year: result.report?.year ?? null, model });
+        opts.onReport?.(index, { result, model });
+      }
       return { result, url: page.url, hash: page.hash, reused: false };
     },
     {

@@ -57,25 +57,37 @@ export function yearPairs<R extends Pick<YearReport, 'agency' | 'year'>>(reports
   return pairs;
 }
 
+/** The year rules on one pair (this year, last year): each finding with what its rule emitted (the cells, on a live page). */
+export function checkYears(
+  cur: YearView,
+  prev: YearView,
+  each: (f: Finding, e: Emitted) => void,
+  opts: { locale?: Locale; rules?: readonly YearRule[] } = {},
+): void {
+  for (const rule of opts.rules ?? YEAR_RULES)
+    rule.check(cur, prev, (e: Emitted) => each(toFinding(rule, e, opts.locale ?? 'zh'), e));
+}
+
 export function compareYears(
   reports: readonly YearReport[],
   opts: { locale?: Locale; rules?: readonly YearRule[] } = {},
 ): YearFinding[] {
-  const locale = opts.locale ?? 'zh';
   const out: YearFinding[] = [];
   for (const [cur, prev] of yearPairs(reports)) {
-    for (const rule of opts.rules ?? YEAR_RULES) {
-      rule.check(cur.model, prev.model, (e: Emitted) => {
+    checkYears(
+      cur.model,
+      prev.model,
+      (f) =>
         out.push({
-          ...toFinding(rule, e, locale),
+          ...f,
           index: cur.index,
           prevIndex: prev.index,
           agency: cur.agency!,
           year: cur.year!,
           prevYear: prev.year!,
-        });
-      });
-    }
+        }),
+      opts,
+    );
   }
   return out;
 }

@@ -44,9 +44,9 @@ export function maskProse(text: string, names: readonly string[] = []): string {
   return t.replace(NUMBERS, NUMBER_MARK).replace(NOISE, '').replace(/#+/g, NUMBER_MARK);
 }
 
-/** FNV-1a over the UTF-16 code units of s[from, from + len). */
-function fnv(s: string, from: number, len: number): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over the UTF-16 code units of s[from, from + len) (`basis`: another lane of the same hash). */
+export function fnv(s: string, from: number, len: number, basis = 0x811c9dc5): number {
+  let h = basis;
   for (let i = from; i < from + len; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

@@ -134,8 +134,12 @@ export async function launch(opts: { userHost?: string; keepWelcome?: boolean } 
   return { context, worker, extensionId, close: () => context.close() };
 }
 
-/** For one test file: the fixture server and Chromium with the built extension, closed after it. */
-export function fixtureSession(opts: { userHost?: string; clipboard?: boolean } = {}): {
+/**
+ * For one test file: the fixture server and Chromium with the built extension, closed after it.
+ * The inspection log is off unless `log` (settings.log false: nothing recorded, nothing compared),
+ * so each page's findings are its own single-page audit, as the CLI's, whatever was opened before.
+ */
+export function fixtureSession(opts: { userHost?: string; clipboard?: boolean; log?: boolean } = {}): {
   browser: Browser;
   served: Served;
 } {
@@ -144,12 +148,23 @@ export function fixtureSession(opts: { userHost?: string; clipboard?: boolean } 
     s.served = await serveFixtures();
     s.browser = await launch(opts);
     if (opts.clipboard) await s.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    if (!opts.log) await setLog(s.browser, false);
   });
   afterAll(async () => {
     await s.browser?.close();
     await s.served?.close();
   });
   return s;
+}
+
+/** Turn the inspection log on or off (the stored settings' `log`; the other fields keep their values). */
+export async function setLog(b: Browser, on: boolean): Promise<void> {
+  await b.worker.evaluate(async (log) => {
+    type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+    const area = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+    const { settings } = await area.get('settings');
+    await area.set({ settings: { ...(settings as object | undefined), version: 2, log } });
+  }, on);
 }
 
 /** The overlay's markers on a page (Playwright CSS pierces our open shadow root). */

@@ -22,5 +22,11 @@ export default function setup() {
     e.stack = e.message; // the one line, without our stack under it
     throw e;
   }
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  // The build users get: vitest sets NODE_ENV=test, which the build would inherit (a different,
+  // larger bundle than `npm run build` makes).
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
