@@ -12,7 +12,7 @@ import { summaryCsv, summaryHtml } from '../lib/batch/summary';
 import { toText } from '../lib/format/text';
 import { runBatch } from './batch';
 import { sweepColumns } from './columns';
-import { loadPage } from './load';
+import { isHttp, loadPage } from './load';
 import { createProgress } from './progress';
 import { appendResults, compactResults, crossKey, doneOf, readResults, type Results } from './results';
 import { sweepReport } from './sweep';
@@ -21,7 +21,7 @@ const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/fixtu
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 async function expand(arg: string): Promise<string[]> {
-  if (/^https?:\/\//.test(arg)) return [arg];
+  if (isHttp(arg)) return [arg];
   const s = await stat(arg).catch(() => null);
   if (!s) return [arg]; // reported as unreadable below
   if (!s.isDirectory()) return [arg];
@@ -133,7 +133,7 @@ async function columns(argv: string[], csv: string): Promise<number> {
   const earlier = new Map<string, ReportLine>();
   for (const l of out.done.values()) {
     earlier.set(`${l.url}\n${l.hash}`, l);
-    if (!/^https?:/.test(l.source)) earlier.set(`${pathToFileURL(l.source).href}\n${l.hash}`, l);
+    if (!isHttp(l.source)) earlier.set(`${pathToFileURL(l.source).href}\n${l.hash}`, l);
   }
   const progress = createProgress(null, '年报栏目');
   const audited = new Set<string>();

@@ -20,7 +20,7 @@ import { failureOf, fetchText, isTransient, LoadError, loginWall, type LoadedPag
 import { createGate, hostKey, runQueue, type RetryPolicy } from '../lib/sweep/queue';
 import type { ReusedPage, SweepItem } from '../lib/sweep/sweep';
 import { failureText } from '../lib/sweep/table';
-import { hashOf, parseSource, readSource, type Source } from './load';
+import { hashOf, isHttp, parseSource, readSource, type Source } from './load';
 import type { Progress } from './progress';
 import { sweepLocal } from './sweep';
 
@@ -64,7 +64,6 @@ export interface ColumnRow {
   location: string;
 }
 
-const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** "www.x.gov.cn/col/ndbg/" without its scheme. */
 const bareHost = (s: string) => /^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(s);
 

@@ -22,7 +22,8 @@ export interface Source {
 }
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const isHttp = (s: string) => /^https?:\/\//.test(s);
+/** An http(s) address, not a file path. */
+export const isHttp = (s: string) => /^https?:\/\//i.test(s);
 
 export async function readSource(source: string): Promise<Source> {
   if (/\.docx?$/i.test(source) && !isHttp(source)) {

@@ -3,7 +3,17 @@
 // A re-run reads it back: pages with a result are done (by source and hash, cli/batch.ts); those
 // that failed are tried again. A finished run rewrites the file once (to a temporary file, then a
 // rename): the latest line per page, the cross lines still valid.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import type { BatchLine, CrossLine, ReportLine } from '../lib/batch/lines';
 
 export interface Results {
@@ -32,16 +42,16 @@ export function readResults(path: string): Results {
 export const doneOf = (r: Results) => new Map([...r.reports].filter(([, l]) => l.result));
 
 export function appendResults(path: string) {
-  const fd = openSync(path, 'a');
-  // After a crash the file may end mid-line: start on a line of our own.
+  // After a crash the file may end mid-line: start on a line of our own (its last byte tells).
   const size = existsSync(path) ? statSync(path).size : 0;
-  if (
-    size > 0 &&
-    !readFileSync(path)
-      .subarray(size - 1)
-      .equals(Buffer.from('\n'))
-  )
-    writeSync(fd, '\n');
+  const last = Buffer.alloc(1);
+  if (size > 0) {
+    const rd = openSync(path, 'r');
+    readSync(rd, last, 0, 1, size - 1);
+    closeSync(rd);
+  }
+  const fd = openSync(path, 'a');
+  if (size > 0 && last[0] !== 0x0a) writeSync(fd, '\n');
   return {
     write: (line: BatchLine) => void writeSync(fd, JSON.stringify(line) + '\n'),
     close: () => closeSync(fd),

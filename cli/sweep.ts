@@ -14,6 +14,7 @@ import { anchorsOf, reportLinks, type ReportLink } from '../lib/sweep/links';
 import { sweepTable, type SweepFormat } from '../lib/sweep/export';
 import { sweep, type ReusedPage, type SweepItem, type SweepResult } from '../lib/sweep/sweep';
 import { summarize, sweepRows } from '../lib/sweep/table';
+import { isHttp } from './load';
 
 export interface LocalSweepOptions {
   /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
@@ -35,8 +36,6 @@ export interface LocalSweep extends SweepResult {
   /** What was swept: the listing's URL, or the directory. */
   source: string;
 }
-
-const isHttp = (s: string) => /^https?:\/\//i.test(s);
 
 /** Where to read a link from: a local path when it points into the listing's directory, else the URL. */
 export function localSource(link: string, listingPath: string, canonical: string | null): string {

@@ -43,7 +43,9 @@ export function yearPairs<R extends Pick<YearReport, 'agency' | 'year'>>(reports
     const c = agencyCore(r.agency);
     if (!exact.has(`${r.year}|${c}`)) exact.set(`${r.year}|${c}`, r);
     const tail = `${r.year}|${c.at(-1)}`;
-    byTail.set(tail, [...(byTail.get(tail) ?? []), r]);
+    const bucket = byTail.get(tail);
+    if (bucket) bucket.push(r);
+    else byTail.set(tail, [r]);
   }
   const pairs: [R, R][] = [];
   for (const cur of reports) {
