@@ -1,4 +1,4 @@
-// npm run audit -- [file.html | file.docx | directory | URL …] [--json]
+// npm run audit -- [file.html | file.docx | file.doc | file.pdf | directory | URL …] [--json]
 // npm run audit -- DIR … [--jsonl] [--out results.jsonl] [--summary summary.html] [--workers N]
 // npm run audit -- --sweep <listing.html | directory | URL> [--tsv | --csv | --json]
 // npm run audit -- --sweep columns.csv [--jsonl] [--out …] [--summary …] [--timeout SECONDS]
@@ -25,7 +25,7 @@ async function expand(arg: string): Promise<string[]> {
   const s = await stat(arg).catch(() => null);
   if (!s) return [arg]; // reported as unreadable below
   if (!s.isDirectory()) return [arg];
-  const names = (await readdir(arg)).filter((n) => /\.(html?|docx)$/i.test(n)).sort();
+  const names = (await readdir(arg)).filter((n) => /\.(html?|docx?|pdf)$/i.test(n)).sort();
   return names.map((n) => join(arg, n));
 }
 

@@ -22,7 +22,7 @@ import type { ReusedPage, SweepItem } from '../lib/sweep/sweep';
 import { failureText } from '../lib/sweep/table';
 import { hashOf, isHttp, parseSource, readSource, type Source } from './load';
 import type { Progress } from './progress';
-import { sweepLocal } from './sweep';
+import { loadAttachment, sweepLocal } from './sweep';
 
 // ---------------------------------------------------------------------------------------------
 // The CSV
@@ -213,6 +213,8 @@ export async function sweepColumns(csvPath: string, opts: ColumnsOptions): Promi
       res = await sweepLocal(col.location, {
         load: listing,
         page,
+        attachment: (source, s) =>
+          loadAttachment(source, { fetch: opts.fetch, timeoutMs: opts.timeoutMs, idleTimeout: true, signal: s }),
         rules: opts.rules,
         locale,
         gate,

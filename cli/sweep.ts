@@ -2,25 +2,37 @@
 // A listing file's links are resolved against its canonical URL (or, without one, the file path);
 // links that point into the listing's own directory — under the canonical URL's directory, or
 // file: URLs — are read from the local copies beside the listing; other http(s) links are fetched.
-// A directory sweeps every .html/.htm file in it. The page loader (jsdom) is the caller's.
+// A directory sweeps every .html/.htm file in it. The page loader (jsdom) is the caller's. A report
+// published as an attachment (the listing links the PDF/DOCX/DOC, or a stub page does) is read by
+// loadAttachment: the same parseSource (cli/load.ts) turns its bytes into a document.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locale } from '../lib/result';
 import type { Rule } from '../lib/rules/types';
-import type { LoadedPage } from '../lib/sweep/fetch';
+import { sniffDocument, type Attachment } from '../lib/documents/attachments';
+import { decode } from '../lib/sweep/decode';
+import {
+  documentError,
+  fetchDocument,
+  type FetchedBytes,
+  type FetchPageOptions,
+  type LoadedPage,
+} from '../lib/sweep/fetch';
 import { hostKey, type PoliteGate, type RetryPolicy } from '../lib/sweep/queue';
 import { anchorsOf, reportLinks, type ReportLink } from '../lib/sweep/links';
 import { sweepTable, type SweepFormat } from '../lib/sweep/export';
 import { sweep, type ReusedPage, type SweepItem, type SweepResult } from '../lib/sweep/sweep';
 import { summarize, sweepRows } from '../lib/sweep/table';
-import { isHttp } from './load';
+import { hashOf, isHttp, parseSource, readSource, type Source } from './load';
 
 export interface LocalSweepOptions {
   /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
   load: (source: string) => Promise<LoadedPage>;
   /** How to read a report page (default: load); may hand back an earlier audit (cli/columns.ts's re-run). */
   page?: (source: string, signal?: AbortSignal) => Promise<LoadedPage | ReusedPage>;
+  /** How to read an attachment, a file path or an http(s) URL (default: loadAttachment); null: attachments are not followed. */
+  attachment?: ((source: string, signal?: AbortSignal) => Promise<LoadedPage>) | null;
   rules?: Rule[];
   locale?: Locale;
   concurrency?: number;
@@ -50,10 +62,37 @@ export function localSource(link: string, listingPath: string, canonical: string
   return link;
 }
 
+/** Fetched bytes as a source: a PDF, a Word file (zip or OLE, for the .docx reader to accept or refuse), else a page. */
+export function bytesSource(f: FetchedBytes): Source {
+  const kind = sniffDocument(f.bytes);
+  const hash = hashOf(f.bytes);
+  if (kind === 'pdf') return { url: f.url, hash, pdf: f.bytes };
+  if (kind) return { url: f.url, hash, docx: f.bytes };
+  return { url: f.url, hash, html: decode(f.bytes, f.type) };
+}
+
+/**
+ * Read an attachment for the CLI: a local file as cli/load.ts reads it, a URL fetched whatever its
+ * content type and told apart by its bytes; parsed by parseSource (PDF, DOCX; a .doc is refused).
+ */
+export async function loadAttachment(source: string, opts: Omit<FetchPageOptions, 'parse'> = {}): Promise<LoadedPage> {
+  const src = isHttp(source) ? bytesSource(await fetchDocument(source, opts)) : await readSource(source);
+  try {
+    return { ...(await parseSource(src)), hash: src.hash };
+  } catch (e) {
+    throw documentError(e);
+  }
+}
+
 export async function sweepLocal(target: string, opts: LocalSweepOptions): Promise<LocalSweep> {
+  const readAttachment =
+    opts.attachment === null ? null : (opts.attachment ?? ((s, signal) => loadAttachment(s, { signal })));
   const run = (links: ReportLink[], source: (l: ReportLink) => string) =>
     sweep(links, {
       load: (l, signal) => (opts.page ? opts.page(source(l), signal) : opts.load(source(l))),
+      loadAttachment: readAttachment
+        ? (a: Attachment, signal) => readAttachment(source({ url: a.url, text: a.text }), signal)
+        : undefined,
       rules: opts.rules,
       locale: opts.locale,
       concurrency: opts.concurrency,
@@ -76,7 +115,8 @@ export async function sweepLocal(target: string, opts: LocalSweepOptions): Promi
   if (s.isDirectory()) {
     const names = (await readdir(target)).filter((n) => /\.html?$/i.test(n)).sort();
     const links = names.map((n) => ({ url: pathToFileURL(join(target, n)).href, text: n }));
-    return { source: target, ...(await run(links, (l) => fileURLToPath(l.url))) };
+    // A stub page's attachment may be a file: URL beside it, or the canonical site's (fetched).
+    return { source: target, ...(await run(links, (l) => (l.url.startsWith('file:') ? fileURLToPath(l.url) : l.url))) };
   }
 
   const page = await opts.load(target);

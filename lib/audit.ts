@@ -1,9 +1,10 @@
 // The audit: page → result. Runs identically in the content script, the popup and Node.
 
 import { cssPath } from './dom/path';
+import { SCAN_MARK, scannedAudit } from './documents/scanned';
 import { buildReport, type ReportModel } from './report/build';
 import { runSteps, yieldToPage, type Steps } from './steps';
-import { gate, lookAlike, structureVerdict } from './report/detect';
+import { attachmentStub, gate, lookAlike, structureVerdict } from './report/detect';
 import { numeralOf, SECTION_DEFS } from './report/sections';
 import { countKinds, type AuditResult, type Finding, type Locale } from './result';
 import { toFinding } from './rules/finding';
@@ -86,6 +87,8 @@ export async function auditAsync(doc: Document, opts: AuditOptions & BudgetOptio
 function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): Steps<Audit> {
   const url = opts.url ?? doc.location?.href ?? '';
   const t0 = now();
+  const scan = Number(doc.documentElement?.getAttribute(SCAN_MARK));
+  if (scan) return scannedAudit(scan, opts);
   const g = gate(doc, url);
   if (!opts.force && !g.pass) return notDetected('no-report-signal', t0);
   const exclusion = lookAlike(doc, g);
@@ -98,9 +101,14 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   // Out of time while reading the page: its model may be partial, so no verdict from it.
   if (stop()) return { ...notDetected('incomplete:time-budget', t0), model };
   const notReport = structureVerdict(model);
-  if (notReport) return notDetected(notReport, t0);
+  // A stub whose report is the attachment is a report page, but only the attachment can be checked:
+  // it gets the one note saying so (page.tables-unreadable), not the findings of an empty report.
+  const stub = notReport === 'no-report-structure' ? attachmentStub(doc, url, g) : null;
+  if (notReport && !stub) return notDetected(notReport, t0);
+  if (stub) model.attachments = stub;
+  const rules = stub ? (opts.rules ?? RULES).filter((r) => r.id === 'page.tables-unreadable') : opts.rules;
 
-  const { findings, refs, skipped } = yield* runRules(model, opts, stop);
+  const { findings, refs, skipped } = yield* runRules(model, { ...opts, rules }, stop);
   const tRules = now();
   const signals = [
     ...g.signals.filter((s) => s === 'title'),
@@ -109,7 +117,7 @@ function* auditSteps(doc: Document, opts: AuditOptions, stop: () => boolean): St
   ].filter(Boolean);
   const result: AuditResult = {
     detected: true,
-    reason: signals.join('+') || (opts.force ? 'forced' : g.signals.join('+')),
+    reason: stub ? 'attachment' : signals.join('+') || (opts.force ? 'forced' : g.signals.join('+')),
     ...describeReport(model),
     findings,
     summary: countKinds(findings),
@@ -131,6 +139,9 @@ export function locate(
   const targets = e.targets.filter((x): x is Element => !!x);
   if (!targets.length) targets.push(model.container);
   if (targets[0]) f.target = cssPath(targets[0]);
+  // A document reader (lib/documents) placed each element on a page of the PDF.
+  const page = Number(targets[0]?.closest('[data-page]')?.getAttribute('data-page'));
+  if (page) f.page = page;
   const related = (e.related ?? []).filter((x): x is Element => !!x);
   return { targets, related, placement: e.placement ?? 'on' };
 }

@@ -28,6 +28,8 @@ const finding = {
   formula: z.optional(z.string()),
   /** CSS path (from <body>) of the element the marker sits on. */
   target: z.optional(z.string()),
+  /** A document's page the finding is on (1-based): PDF reports. */
+  page: z.optional(num),
 };
 
 const summary = { error: num, warning: num, info: num, review: num };

@@ -4,7 +4,7 @@
 // through text nodes, never markup), so it runs the same in the extension and in Node (which lends
 // its DOMParser).
 import JSZip from 'jszip';
-import { isReportTitle } from '../report/detect';
+import { titleOf } from './title';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -86,21 +86,6 @@ function writeTable(tbl: Element, out: Document, links: Links): HTMLTableElement
     }
   }
   return table;
-}
-
-/**
- * The report's title from its first paragraphs: the one that reads as a report title, or two that
- * do together (a long title set in two centred lines), after any cover line; else the first.
- */
-function titleOf(lead: string[]): string {
-  // A title is a line, not the preamble that cites the format notice ("…年度报告格式》的通知").
-  const title = (t: string) => t.length <= 60 && isReportTitle(t);
-  for (let i = 0; i < lead.length; i++) {
-    if (title(lead[i])) return lead[i];
-    const next = lead[i + 1] ?? '';
-    if (!title(next) && title(lead[i] + next)) return lead[i] + next;
-  }
-  return lead[0] ?? '';
 }
 
 /** Write a docx's word/document.xml (parsed as XML) into `out`'s body, in document order. */

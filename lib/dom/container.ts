@@ -1,7 +1,7 @@
 // Find the article body. CMS containers first (most specific wins); otherwise score elements by
 // text minus link text in one bottom-up pass, so navigation chrome and layout tables lose.
 
-const CMS_SELECTORS = [
+export const CMS_SELECTORS = [
   '.TRS_Editor',
   '.trs_editor_view',
   '.Custom_UnionStyle',

@@ -3,7 +3,7 @@
 import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
 import { csvText, escapeHtml, htmlTable, mdTable, mdText } from './escape';
 import { t } from '../i18n';
-import { formatLabel, notReportText, severityLabel, summaryLine } from './text';
+import { formatLabel, notReportText, placeOf, severityLabel, summaryLine } from './text';
 
 export interface ExportMeta {
   pageTitle: string;
@@ -21,7 +21,7 @@ function rows(r: AuditResult, locale: Locale): string[][] {
     String(i + 1),
     sev(f, locale),
     f.ruleId,
-    f.location,
+    placeOf(f, locale),
     f.message,
     f.formula ?? '',
     f.actual === undefined ? '' : String(f.actual),
@@ -51,7 +51,7 @@ function header(r: AuditResult, m: ExportMeta, locale: Locale): [string, string]
 export function toPlainText(r: AuditResult, m: ExportMeta, locale: Locale = 'zh'): string {
   const lines = header(r, m, locale).map(([k, v]) => `${k}：${v}`);
   r.findings.forEach((f, i) => {
-    lines.push('', `${i + 1}. 【${sev(f, locale)}】${f.location}（${f.ruleId}）`, `   ${f.message}`);
+    lines.push('', `${i + 1}. 【${sev(f, locale)}】${placeOf(f, locale)}（${f.ruleId}）`, `   ${f.message}`);
     if (f.formula) lines.push(`   ${t(locale, 'label.formula')}：${f.formula}`);
   });
   if (r.detected && !r.findings.length) lines.push('', t(locale, 'label.noFindings') + (locale === 'zh' ? '。' : '.'));

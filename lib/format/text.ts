@@ -1,7 +1,7 @@
 // Readable Chinese (or English) rendering of an audit: the CLI prints it, the clipboard export
 // reuses it. Plain text only: page text never becomes markup here.
 import { hasLabel, t } from '../i18n';
-import { kindOf, type AuditResult, type Locale } from '../result';
+import { kindOf, type AuditResult, type Finding, type Locale } from '../result';
 
 export const severityLabel = (sev: string, locale: Locale = 'zh') => label(`label.kind.${sev}`, locale, sev);
 export const formatLabel = (f: string, locale: Locale = 'zh') => label(`label.format.${f}`, locale, f);
@@ -14,6 +14,10 @@ const label = (key: string, locale: Locale, fallback: string) => (hasLabel(key) 
 export function summaryLine(r: AuditResult, locale: Locale = 'zh'): string {
   return t(locale, 'label.summary', { ...r.summary });
 }
+
+/** Where a finding is, in the report's labels, and on which page of a PDF: "三、（七）总计 / 自然人（第 4 页）". */
+export const placeOf = (f: Pick<Finding, 'location' | 'page'>, locale: Locale = 'zh') =>
+  f.page ? `${f.location}${t(locale, 'label.onPage', { page: f.page })}` : f.location;
 
 /** "非年报页面：年报栏目列表页" */
 export const notReportText = (reason: string, locale: Locale = 'zh') =>
@@ -34,7 +38,7 @@ export function toText(r: AuditResult, head: { source: string }, locale: Locale 
   });
   lines.push(`  ${identity}`, `  ${summaryLine(r, locale)}`);
   r.findings.forEach((f, i) => {
-    lines.push(`  ${i + 1}. [${severityLabel(kindOf(f), locale)}] ${f.ruleId}｜${f.location}`);
+    lines.push(`  ${i + 1}. [${severityLabel(kindOf(f), locale)}] ${f.ruleId}｜${placeOf(f, locale)}`);
     lines.push(`     ${f.message}`);
     if (f.formula) lines.push(`     ${t(locale, 'label.formula')}：${f.formula}`);
   });

@@ -107,6 +107,13 @@ export const en: Record<MessageKey, string> = {
   'export.clipboardError': 'Clipboard unavailable: {error}; try again or download',
   'export.downloaded': 'Downloaded {name}',
 
+  // A report as a file (PDF, Word): the popup's way to the document view (document.html)
+  'action.auditPdf': 'Audit this PDF',
+  'action.auditAttachment': 'Audit the attachment',
+  'document.pdfHint':
+    "The browser's PDF viewer cannot be marked up. The PDF opens in a new tab, where its text and tables are read, audited and marked.",
+  'document.attachmentHint': 'The report is in the attachment: {name}',
+
   'action.sweep': 'Audit every report in this column',
   'sweep.popupHint':
     "Reads and audits each report this column lists, shows them as a table in a new tab, and compares each agency's consecutive years.",
@@ -196,6 +203,7 @@ export const en: Record<MessageKey, string> = {
 
   'reason.no-report-signal': 'no sign of an annual report in the title, column or address',
   'reason.no-report-structure': 'no report sections or statistics tables found',
+  'reason.attachment': 'the report is in the attachment',
   'reason.look-alike:notice': 'a notice',
   'reason.look-alike:rules': 'a rules, format or measures document',
   'reason.look-alike:website-report': 'a government website annual statistics report',
@@ -236,6 +244,7 @@ export const en: Record<MessageKey, string> = {
   'label.unknownAgency': '(agency not recognised)',
   'label.unknownYear': 'year not recognised',
   'label.unknownDate': 'unknown',
+  'label.onPage': ' (page {page})',
   'label.formula': 'Formula',
   'label.noFindings': 'No findings',
   'label.head.page': 'Page',
@@ -268,6 +277,7 @@ export const en: Record<MessageKey, string> = {
   'label.sweep.title': 'title',
   'label.sweep.url': 'url',
   'label.sweep.note': 'note',
+  'label.sweep.attachment': 'attachment ({kind})',
   // The inspection log's exports.
   'label.log.agency': 'Agency',
   'label.log.year': 'Year',
@@ -288,6 +298,7 @@ export const en: Record<MessageKey, string> = {
   'label.fail.timeout': 'cannot read: timed out ({detail})',
   'label.fail.login': 'cannot read: login required ({detail})',
   'label.fail.no-links': 'no report links found on the column page ({detail})',
+  'label.fail.document': 'cannot read the attachment: {detail}',
   'label.fail.error': 'cannot read: {detail}',
   'label.state.pending': 'waiting',
   'label.state.loading': 'reading…',

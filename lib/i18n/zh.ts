@@ -113,6 +113,12 @@ export const zh = {
   'export.clipboardError': '剪贴板不可用：{error}，请重试或使用下载',
   'export.downloaded': '已下载 {name}',
 
+  // A report as a file (PDF, Word): the popup's way to the document view (document.html)
+  'action.auditPdf': '审核此 PDF',
+  'action.auditAttachment': '审核附件',
+  'document.pdfHint': '浏览器的 PDF 阅读器里无法标注。将在新标签页中打开此 PDF，读取其中的文字和表格，审核并标注。',
+  'document.attachmentHint': '年报在附件中：{name}',
+
   // Sweep: a whole 年报 column (popup entry and the sweep page)
   'action.sweep': '审核本栏目全部年报',
   'sweep.popupHint': '逐一读取本栏目列出的年报并审核，结果在新标签页中列表显示，并比对同一机关相邻年度的数据。',
@@ -202,6 +208,7 @@ export const zh = {
   // Reasons (English only needs its own; zh uses lib/format/text reasonLabel)
   'reason.no-report-signal': '标题、栏目、网址均无年报特征',
   'reason.no-report-structure': '未找到年报的章节与统计表',
+  'reason.attachment': '年报全文在附件中',
   'reason.look-alike:notice': '通知类文件',
   'reason.look-alike:rules': '制度、格式或办法类文件',
   'reason.look-alike:website-report': '政府网站年度报表',
@@ -241,6 +248,7 @@ export const zh = {
   'label.unknownAgency': '（机关未识别）',
   'label.unknownYear': '年度未识别',
   'label.unknownDate': '未知',
+  'label.onPage': '（第 {page} 页）',
   'label.formula': '公式',
   'label.noFindings': '未发现问题',
   'label.head.page': '页面',
@@ -273,6 +281,7 @@ export const zh = {
   'label.sweep.title': '标题',
   'label.sweep.url': '网址',
   'label.sweep.note': '备注',
+  'label.sweep.attachment': '附件（{kind}）',
   // The inspection log's exports.
   'label.log.agency': '机关',
   'label.log.year': '年度',
@@ -293,6 +302,7 @@ export const zh = {
   'label.fail.timeout': '无法读取：超时（{detail}）',
   'label.fail.login': '无法读取：需要登录（{detail}）',
   'label.fail.no-links': '栏目页中没有找到年报链接（{detail}）',
+  'label.fail.document': '无法读取附件：{detail}',
   'label.fail.error': '无法读取：{detail}',
   'label.state.pending': '等待中',
   'label.state.loading': '正在读取…',

@@ -1,5 +1,6 @@
 // Page → report model: everything the rules read, built once per audit.
 
+import type { FoundAttachment } from '../documents/attachments';
 import { linearize, type Block } from '../dom/blocks';
 import { findContainer } from '../dom/container';
 import { recognizeTables, type Tables } from '../tables/recognize';
@@ -42,6 +43,8 @@ export interface ReportModel {
   markers: FormatMarkers;
   /** Images, embeds and attachment links in the body: where unreadable tables went. */
   unreadable: Element[];
+  /** Set when the page is a stub whose report is the attachment (detect.ts attachmentStub): its attachments, best first. */
+  attachments?: FoundAttachment[];
   /** Prose of a section (joined paragraphs), memoised. */
   prose(n: number): Prose;
 }

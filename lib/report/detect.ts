@@ -3,6 +3,7 @@
 // look-alikes, and once the page is read, the verdict from its structure. Every "not a report"
 // reason is decided here. Page text is read as XPath strings (see lib/dom/xpath.ts) until then.
 
+import { findAttachmentElements, isAttachmentStub, reportNamed, type FoundAttachment } from '../documents/attachments';
 import { metaExpr, metaValue, xpathBoolean, xpathNumber, xpathString } from '../dom/xpath';
 import type { ReportModel } from './build';
 
@@ -75,4 +76,15 @@ export function structureVerdict(model: ReportModel): string | null {
   if (blankT3 && ((sections.size < 6 && !title) || /格式|通知/.test(title?.text ?? doc.title)))
     return 'look-alike:blank-format';
   return null;
+}
+
+/**
+ * A stub whose report is the attachment — the report title, 详见附件 and a link to (or a viewer of)
+ * the PDF/DOCX/DOC — where the structure verdict found no report: the attachments, best first, or
+ * null. The page's title (the gate) or the file's name must name the report.
+ */
+export function attachmentStub(doc: Document, url: string, g: Gate): FoundAttachment[] | null {
+  const found = findAttachmentElements(doc, url);
+  if (!found.length || !(g.signals.includes('title') || reportNamed(found[0].text))) return null;
+  return isAttachmentStub(doc, found) ? found : null;
 }

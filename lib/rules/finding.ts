@@ -10,7 +10,11 @@ export function fill(template: string, params: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export function toFinding(rule: Rule | YearRule | CopyRule, e: Omit<Emitted, 'targets'>, locale: Locale): Finding {
+export function toFinding(
+  rule: Pick<Rule | YearRule | CopyRule, 'id' | 'severity' | 'category' | 'messages'>,
+  e: Omit<Emitted, 'targets'>,
+  locale: Locale,
+): Finding {
   const f: Finding = {
     ruleId: rule.id,
     severity: e.severity ?? rule.severity,

@@ -21,8 +21,26 @@ export default defineRule({
       zh: '{tables}未以网页表格提供（{items}），无法自动核对，请人工查看',
       en: '{tablesEn} are not HTML tables ({items}); check them by hand',
     },
+    attachment: {
+      zh: '年报全文在附件中（{items}），网页只有标题和附件链接，无法自动核对，请打开附件查看',
+      en: 'The report is in the attachment ({items}); the page only links it and cannot be checked, open the attachment',
+    },
   },
   check(r, emit) {
+    if (r.attachments?.length) {
+      emit({
+        msg: 'attachment',
+        params: {
+          items: r.attachments
+            .slice(0, 3)
+            .map((a) => a.text)
+            .join('；'),
+        },
+        location: '附件',
+        targets: r.attachments.slice(0, 3).map((a) => a.el),
+      });
+      return;
+    }
     const ids: TableId[] = [];
     const els: Element[] = [];
     PART_TABLES.forEach(([n, id]) => {

@@ -4,7 +4,7 @@
 import { t } from '../i18n';
 import type { Locale } from '../result';
 import { csvText, mdLink, mdTable, mdText, tsvText } from '../format/escape';
-import { formatShort, type SweepRow } from './table';
+import { formatShort, noteText, type SweepRow } from './table';
 
 const COLUMNS = [
   'index',
@@ -38,7 +38,7 @@ export function exportCells(rows: readonly SweepRow[], locale: Locale = 'zh'): s
       yearsText(r),
       r.title,
       r.url,
-      r.note,
+      noteText(r, locale),
     ];
   });
 }

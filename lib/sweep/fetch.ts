@@ -13,7 +13,17 @@ export interface LoadedPage {
   hash?: string;
 }
 
-export type FailureCode = 'http' | 'network' | 'not-html' | 'not-found' | 'timeout' | 'login' | 'no-links' | 'error';
+export type FailureCode =
+  | 'http'
+  | 'network'
+  | 'not-html'
+  | 'not-found'
+  | 'timeout'
+  | 'login'
+  | 'no-links'
+  /** An attachment (PDF/DOCX/DOC) that could not be read into a page: no reader for it, a scan, a damaged file. */
+  | 'document'
+  | 'error';
 
 /** Why a page could not be read: a code for the UI's wording, and the detail (status, type, message). */
 export interface Failure {
@@ -50,6 +60,16 @@ export function failureOf(e: unknown): Failure {
     return { code: 'network', detail: code ?? e.message };
   }
   return { code: 'error', detail: err && typeof err.message === 'string' ? err.message : String(e) };
+}
+
+/**
+ * A reader's failure on an attachment (no reader for the kind, a damaged or encrypted file) as a
+ * 'document' failure; a load failure (a status, the network, a missing file) stays what it is.
+ */
+export function documentError(e: unknown): unknown {
+  const err = e as { code?: unknown } | null;
+  if (e instanceof LoadError || e instanceof TypeError || (err && typeof err.code === 'string')) return e;
+  return new LoadError('document', e instanceof Error ? e.message : String(e));
 }
 
 /** Whether another attempt may succeed: a timeout, a network error, a 5xx or a 429 (not a 404, a login wall, a PDF). */
@@ -132,6 +152,32 @@ export interface FetchedText {
 
 /** Fetch and decode a page: a 404, another status, a login redirect (401 too), a non-HTML type, a timeout become a LoadError. */
 export async function fetchText(url: string, opts: Omit<FetchPageOptions, 'parse'> = {}): Promise<FetchedText> {
+  const { url: finalUrl, bytes, type } = await fetchBytes(url, opts, (t) => !t || HTML_TYPE.test(t));
+  return { url: finalUrl, bytes, html: decode(bytes, type) };
+}
+
+/** A file fetched as it is (an attachment: PDF, DOCX, DOC), with its content type. */
+export interface FetchedBytes {
+  /** After redirects. */
+  url: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+/**
+ * Fetch an attachment's bytes: any content type (servers send PDFs as application/octet-stream, and
+ * download.jsp as text/html); what the bytes are is the caller's to sniff. Statuses, a login
+ * redirect and a timeout fail as in fetchText.
+ */
+export function fetchDocument(url: string, opts: Omit<FetchPageOptions, 'parse'> = {}): Promise<FetchedBytes> {
+  return fetchBytes(url, opts, () => true);
+}
+
+async function fetchBytes(
+  url: string,
+  opts: Omit<FetchPageOptions, 'parse'>,
+  acceptType: (type: string) => boolean,
+): Promise<FetchedBytes> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const ctl = new AbortController();
   let timedOut = false;
@@ -168,9 +214,8 @@ export async function fetchText(url: string, opts: Omit<FetchPageOptions, 'parse
     if (wall) throw new LoadError('login', wall, res.status);
     if (!res.ok) throw new LoadError(res.status === 404 ? 'not-found' : 'http', `HTTP ${res.status}`, res.status);
     const type = res.headers.get('content-type') ?? '';
-    if (type && !HTML_TYPE.test(type)) throw new LoadError('not-html', type.split(';')[0].trim());
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return { url: finalUrl, bytes, html: decode(bytes, type) };
+    if (!acceptType(type)) throw new LoadError('not-html', type.split(';')[0].trim());
+    return { url: finalUrl, bytes: new Uint8Array(await res.arrayBuffer()), type };
   } catch (e) {
     if (timedOut) throw new LoadError('timeout', `${Math.round(timeoutMs / 1000)} s`);
     throw e;

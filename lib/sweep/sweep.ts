@@ -2,8 +2,11 @@
 // audit() as a single page (forced: the listing vouches for it), then run the cross-year rules on
 // every consecutive pair of one agency and compare the reports' prose for copied text (copied.ts).
 // The loader is the caller's: fetch + DOMParser in the extension page, local files or fetch + jsdom
-// in the CLI.
+// in the CLI. A report published as an attachment — the listing links the PDF/DOCX/DOC itself, or
+// the linked page is a stub (title, 详见附件, the file) — is audited from the attachment, read by
+// the caller's loadAttachment, and the item says so.
 import { audit } from '../audit';
+import { linkedAttachment, type Attachment } from '../documents/attachments';
 import type { ReportModel } from '../report/build';
 import type { AuditResult, Locale } from '../result';
 import type { Rule } from '../rules/types';
@@ -27,6 +30,8 @@ export interface SweepItem {
   hash?: string;
   /** The result was taken from an earlier audit (a ReusedPage), not audited again. */
   reused?: boolean;
+  /** The report was read from this attachment (linked by the listing, or by the stub page it links). */
+  attachment?: Attachment;
 }
 
 /**
@@ -49,6 +54,12 @@ export interface SweepResult {
 
 export interface SweepOptions {
   load: (link: ReportLink, signal?: AbortSignal) => Promise<LoadedPage | ReusedPage>;
+  /**
+   * Read an attachment (PDF, DOCX, DOC) into a page (the reader is the caller's: cli/load.ts, or the
+   * extension's). Without it attachments are not followed: a link to a file goes to `load`, and a
+   * stub page stands as audited (its note that the report is in the attachment).
+   */
+  loadAttachment?: (attachment: Attachment, signal?: AbortSignal) => Promise<LoadedPage>;
   /** Single-page rules to run (default: all). */
   rules?: Rule[];
   locale?: Locale;
@@ -74,11 +85,20 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
   const reports = new Map<number, YearReport & { model: ReportModel }>();
   const reused = new Map<number, Omit<YearReport, 'model'> & { reparse: ReusedPage['reparse'] }>();
   const update = () => opts.onUpdate?.(items.map((i) => ({ ...i })));
+  const auditPage = (page: LoadedPage) =>
+    audit(page.doc, { url: page.url, force: true, rules: opts.rules, locale: opts.locale });
+  /** The attachment each item was (or is being) read from, also when reading it failed. */
+  const attached = new Map<number, Attachment>();
+  const readAttachment = (index: number, att: Attachment, signal?: AbortSignal) => {
+    attached.set(index, att);
+    return opts.loadAttachment!(att, signal);
+  };
 
   await runQueue(
     links,
     async (link, index, signal) => {
-      const page = await opts.load(link, signal);
+      const direct = opts.loadAttachment ? linkedAttachment(link.url, link.text) : null;
+      const page = direct ? await readAttachment(index, direct, signal) : await opts.load(link, signal);
       if ('result' in page) {
         const r = page.result;
         if (r.detected)
@@ -90,12 +110,13 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
           });
         return { result: r, url: page.url, hash: page.hash, reused: true };
       }
-      const { result, model } = audit(page.doc, {
-        url: page.url,
-        force: true,
-        rules: opts.rules,
-        locale: opts.locale,
-      });
+      let { result, model } = auditPage(page);
+      // A stub page: the report is its attachment (the best one, named as the report).
+      const stub = opts.loadAttachment && result.reason === 'attachment' ? model?.attachments?.[0] : undefined;
+      if (stub) {
+        const { url, kind, text, embedded } = stub;
+        ({ result, model } = auditPage(await readAttachment(index, { url, kind, text, embedded }, signal)));
+      }
       if (model && result.detected) {
         reports.set(index, { index, agency: result.report?.agency ?? null, year: result.report?.year ?? null, model });
         opts.onReport?.(index, { result, model });
@@ -115,6 +136,8 @@ export async function sweep(links: readonly ReportLink[], opts: SweepOptions): P
       },
       onSettle: (i, o) => {
         const item = items[i];
+        const att = attached.get(i);
+        if (att) item.attachment = att;
         if (o.status === 'done') {
           const { result, url, hash, reused } = o.value;
           Object.assign(item, { state: 'done', result, pageUrl: url }, hash ? { hash } : {}, reused ? { reused } : {});

@@ -4,6 +4,7 @@
 import type { Locale } from '../result';
 import { notReportText } from '../format/text';
 import { hasLabel, t, type MessageKey } from '../i18n';
+import type { AttachmentKind } from '../documents/attachments';
 import type { Failure } from './fetch';
 import type { ItemState, SweepItem } from './sweep';
 import type { YearFinding } from './years';
@@ -24,15 +25,27 @@ export interface SweepRow {
   review: number;
   title: string;
   url: string;
-  /** Why there are no counts: the load failure or the not-a-report reason, in the UI language. */
+  /** Why there are no counts: the load failure or the not-a-report reason, in the UI language (noteText adds the attachment). */
   note: string;
   /** Cross-year findings of this report (compared with the same agency's report of the year before). */
   years: YearFinding[];
+  /** The report was read (or was to be read) from this attachment, not from the page. */
+  attachment?: { url: string; kind: AttachmentKind };
 }
 
 export function failureText(f: Failure, locale: Locale = 'zh'): string {
   return t(locale, `label.fail.${f.code}`, { detail: f.detail || '?' }).replace(/（\?）|\(\?\)/, '');
 }
+
+/** 「附件（PDF）」: the row's report is an attachment. */
+export const attachmentText = (kind: AttachmentKind, locale: Locale = 'zh') =>
+  t(locale, 'label.sweep.attachment', { kind: kind.toUpperCase() });
+
+/** The row's note with the attachment it was read from first: 「附件（PDF）；无法读取附件：…」 (the exports' note cell). */
+export const noteText = (r: SweepRow, locale: Locale = 'zh') =>
+  [r.attachment ? attachmentText(r.attachment.kind, locale) : '', r.note]
+    .filter(Boolean)
+    .join(locale === 'zh' ? '；' : '; ');
 
 export const formatShort = (f: string, locale: Locale = 'zh') =>
   hasLabel(`label.short.${f}`) ? t(locale, `label.short.${f}` as MessageKey) : f;
@@ -44,6 +57,7 @@ export function sweepRows(
 ): SweepRow[] {
   return items.map((it) => {
     const r = it.result;
+    const att = it.attachment;
     const row: SweepRow = {
       index: it.index,
       status: 'pending',
@@ -58,6 +72,7 @@ export function sweepRows(
       url: it.link.url,
       note: '',
       years: years.filter((y) => y.index === it.index),
+      ...(att ? { attachment: { url: att.url, kind: att.kind } } : {}),
     };
     if (it.state === 'failed') return { ...row, status: 'failed', note: failureText(it.failure!, locale) };
     if (it.state !== 'done' || !r)
