@@ -26,9 +26,11 @@ const SAME_AS_PAGE: [string, string][] = [
   ['seeds__002.pdf', 'seeds/002.html'],
   ['seeds__003.pdf', 'seeds/003.html'],
   ['pages__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['pages__clean-2019.pdf', 'pages/clean-2019.html'],
   ['pages__legacy-2019.pdf', 'pages/legacy-2019.html'],
   ['rules__cell.not-number.fail.pdf', 'rules/cell.not-number.fail.html'],
   ['rules__page.tables-unreadable.fail.pdf', 'rules/page.tables-unreadable.fail.html'],
+  ['rules__page.tables-unreadable.fail-2.pdf', 'rules/page.tables-unreadable.fail-2.html'],
   ['rules__section.missing.fail.pdf', 'rules/section.missing.fail.html'],
   ['rules__sum.t3-applicants.fail.pdf', 'rules/sum.t3-applicants.fail.html'],
   ['rules__sum.t3-balance.fail.pdf', 'rules/sum.t3-balance.fail.html'],
@@ -37,12 +39,24 @@ const SAME_AS_PAGE: [string, string][] = [
   ['rules__table.label.fail-2.pdf', 'rules/table.label.fail-2.html'],
   ['rules__text.count-mismatch.fail.pdf', 'rules/text.count-mismatch.fail.html'],
   ['rules__text.zero-claim.fail.pdf', 'rules/text.zero-claim.fail.html'],
-  // Word-made PDFs (LibreOffice), and a 20-page one whose table 三 runs over three pages.
+  // Table 三 broken once, with its header repeated on the next page or not; every page landscape,
+  // or only the tables' pages; portrait pages turned sideways by /Rotate.
+  ['split__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['split-repeat__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['landscape__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['landscape-tables__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['rotated__clean-2021.pdf', 'pages/clean-2021.html'],
+  // Word-made PDFs (LibreOffice: a header row cut by the page break), and a 20-page report.
   ['lo__seeds__000.pdf', 'seeds/000.html'],
   ['lo__seeds__002.pdf', 'seeds/002.html'],
+  ['lo__pages__clean-2021.pdf', 'pages/clean-2021.html'],
+  ['lo__rules__sum.t3-balance.fail.pdf', 'rules/sum.t3-balance.fail.html'],
   ['lo__pages__legacy-2019.pdf', 'pages/legacy-2019.html'],
   ['long-20pages__seeds__000.pdf', 'seeds/000.html'],
 ];
+// Not yet the same: Chromium's prints of seeds 001/004 (border="1") and of rules format.mixed /
+// table.shape.fail-3 draw cells spanning rows wrongly where the page breaks them (stray boxes,
+// a header's second line painted under the table), and table 三 or 四 then reads wrong.
 
 describe('a report as a PDF reads as the same report as its page', () => {
   it.each(SAME_AS_PAGE)('%s', async (pdf, page) => {

@@ -321,8 +321,7 @@ export function layoutPage(
 ): Block[] {
   const tables = grids(segments).map((g) => ({ g, cells: cellsOf(g), pieces: new Map<number, Piece[]>() }));
   const loose: Piece[] = [];
-  for (const p of pieces) {
-    if (!p.str.trim()) continue;
+  for (const p of pieces.flatMap(wordsOf)) {
     const cx = p.x + p.w / 2;
     const cy = p.y - p.size / 3;
     const t = tables.find(
@@ -345,7 +344,7 @@ export function layoutPage(
     return {
       kind: 'table',
       cols: g.xs,
-      rows: g.ys.length - 1,
+      rows: compactRows(cells, g.ys.length - 1),
       cells,
       box,
       openTop: g.openTop,
@@ -364,6 +363,43 @@ export function layoutPage(
   blocks.push(...paragraphsOf(lines, margins));
   for (const box of images) if (box.w >= MIN_PICTURE.w && box.h >= MIN_PICTURE.h) blocks.push({ kind: 'img', box });
   return blocks.sort((a, b) => a.box.y - b.box.y);
+}
+
+/** A character's advance as a share of the font size: full for Chinese, half for Latin, digits and spaces. */
+const advance = (ch: string) => (CJK.test(ch) ? 1 : 0.5);
+
+/**
+ * A run of text split at its spaces into words, each placed by its characters' share of the run's
+ * width: a writer may set a whole table row's labels as one run, spaced out into their cells.
+ */
+function wordsOf(p: Piece): Piece[] {
+  if (!/\S\s+\S/.test(p.str)) return p.str.trim() ? [p] : [];
+  const chars = [...p.str];
+  const scale = p.w / chars.reduce((s, ch) => s + advance(ch), 0);
+  const out: Piece[] = [];
+  let x = p.x;
+  for (const part of p.str.split(/(\s+)/)) {
+    const w = [...part].reduce((s, ch) => s + advance(ch), 0) * scale;
+    if (part.trim()) out.push({ ...p, str: part, x, w });
+    x += w;
+  }
+  return out;
+}
+
+/**
+ * Drop grid rows no cell starts in (every cell there spans it from above, as where a page break
+ * cut a row): an HTML table has no such row. Returns the row count left.
+ */
+function compactRows(cells: Cell[], rows: number): number {
+  for (let r = rows - 1; r >= 0; r--) {
+    if (cells.some((c) => c.row === r)) continue;
+    for (const c of cells) {
+      if (c.row < r && c.row + c.rowSpan > r) c.rowSpan--;
+      else if (c.row > r) c.row--;
+    }
+    rows--;
+  }
+  return rows;
 }
 
 /** Index of the last edge at or before v (the grid square v falls in). */

@@ -46,9 +46,13 @@ const NUMBER = /^[\s\d.,，%-]+$/;
 /** A header row: no cell holds a number. */
 const isHeader = (texts: string[]) => !texts.some((t) => NUMBER.test(t));
 
-/** One edge list from two (a part with finer columns adds its edges), or null when they are not one table's. */
+/**
+ * One edge list from two (a part with finer columns adds its edges), or null when they are not one
+ * table's. The new part may start at an inner edge: its left columns are a cell spanning rows whose
+ * rest the printer left undrawn.
+ */
 function unionEdges(a: number[], b: number[]): number[] | null {
-  if (!near(a[0], b[0]) || !near(a[a.length - 1], b[b.length - 1])) return null;
+  if (!near(a[a.length - 1], b[b.length - 1]) || !a.some((x) => near(x, b[0]))) return null;
   const within = (xs: number[], ys: number[]) => xs.every((x) => ys.some((y) => near(x, y)));
   if (!within(a, b) && !within(b, a)) return null;
   return [...a, ...b.filter((x) => !a.some((y) => near(x, y)))].sort((p, q) => p - q);
@@ -76,7 +80,8 @@ function goesOn(above: HTMLTableCellElement, text: string, cut: { row: boolean; 
   return NUMBERED.test(start) && !NUMBERED.test(text) && !NUMBER.test(text) && !NUMBER.test(start);
 }
 
-function writeRows(w: TableWriter, block: TableBlock, page: number, continued: boolean): void {
+/** Write a part's rows; the number of rows it added (a cut row's rest adds none). */
+function writeRows(w: TableWriter, block: TableBlock, page: number, continued: boolean): number {
   const doc = w.tbody.ownerDocument;
   // The page break cut a row in two: this page's first row is the rest of the last one.
   const row = continued && block.openTop && w.block.openBottom;
@@ -86,19 +91,30 @@ function writeRows(w: TableWriter, block: TableBlock, page: number, continued: b
     while (skip < w.head.length && skip < block.rows && rowKey(block.cells, skip) === w.head[skip]) skip++;
   const first = block.cells.filter((c) => c.row === skip);
   const header = continued && isHeader(w.foot.map((f) => f.td.textContent ?? '')) && isHeader(first.map((c) => c.text));
+  // The cells of the first row that go on from the cell above them at the last part's foot.
+  const joins = first.map((c) => {
+    const above = continued ? w.foot.find((f) => near(f.x0, c.box.x) && near(f.x1, c.box.x + c.box.w)) : undefined;
+    return above && goesOn(above.td, c.text, { row, header }) ? above : undefined;
+  });
+  // All of them do: that row is the rest of the last one, not a row of its own.
+  const rest = row || (first.length > 0 && joins.every(Boolean));
   const foot: Foot[] = [];
+  let added = 0;
   for (let r = skip; r < block.rows; r++) {
     let tr: HTMLTableRowElement | null = null;
     for (const c of block.cells.filter((x) => x.row === r)) {
       const [x0, x1] = [c.box.x, c.box.x + c.box.w];
-      const above = continued && r === skip ? w.foot.find((f) => near(f.x0, x0) && near(f.x1, x1)) : undefined;
+      const above = r === skip ? joins[first.indexOf(c)] : undefined;
       let td: HTMLTableCellElement;
-      if (above && goesOn(above.td, c.text, { row, header })) {
+      if (above) {
         td = above.td;
-        td.rowSpan += row ? c.rowSpan - 1 : c.rowSpan;
+        td.rowSpan += rest ? c.rowSpan - 1 : c.rowSpan;
         if (c.text) td.textContent = joinText(td.textContent ?? '', c.text);
       } else {
-        tr ??= w.tbody.appendChild(doc.createElement('tr'));
+        if (!tr) {
+          tr = w.tbody.appendChild(doc.createElement('tr'));
+          added++;
+        }
         td = tr.appendChild(doc.createElement('td'));
         if (c.rowSpan > 1) td.rowSpan = c.rowSpan;
         const span = spanOf(w.edges, x0, x1);
@@ -111,6 +127,7 @@ function writeRows(w: TableWriter, block: TableBlock, page: number, continued: b
   }
   w.foot = foot;
   w.block = block;
+  return added;
 }
 
 /** Start a table with the first page's part of it. */
@@ -139,6 +156,10 @@ export function continueTable(w: TableWriter, block: TableBlock, page: number): 
       td.colSpan = spanOf(edges, b.x, b.x + b.w);
     }
   }
-  writeRows(w, block, page, true);
+  // Columns left of this part's first edge belong to the cells at the last part's foot there.
+  const left = w.foot.filter((f) => f.x1 <= block.cols[0] + NEAR);
+  const added = writeRows(w, block, page, true);
+  for (const f of left) f.td.rowSpan += added;
+  w.foot.push(...left);
   return true;
 }

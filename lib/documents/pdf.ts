@@ -5,7 +5,7 @@
 // so a view can put markers there and the CLI can name the page.
 // pdf.js itself is the caller's (the legacy build in Node, the packaged one in the extension's
 // document view): this module never imports it, and the content script never loads it.
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { joinText, layoutPage, type Block, type Box, type Piece, type Segment } from './pdf-layout';
 import { continueTable, place, startTable, type TableWriter } from './pdf-tables';
@@ -34,10 +34,12 @@ export async function openPdf(pdfjs: PdfJs, data: Uint8Array, assets: PdfAssets)
   }
 }
 
-/** A page's size in its viewport at scale 1 (PDF points, rotation applied). */
+/** A page's size in its viewport at scale 1 (PDF points, rotation applied), and that rotation. */
 export interface PdfPageBox {
   width: number;
   height: number;
+  /** Degrees, for getViewport({ rotation }): the page's own, or the one that sets its text upright. */
+  rotation: number;
 }
 
 export interface PdfRead {
@@ -184,8 +186,16 @@ function piecesOf(items: TextItem[], viewport: Matrix): Piece[] {
   });
 }
 
+/** A link on a page (a Link annotation with a URL), in viewport coordinates. */
+interface Link {
+  url: string;
+  box: Box;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /** Blocks of all pages into `out`: tables and paragraphs continued across a page break joined. */
-function writeBlocks(pages: Block[][], out: Document): string[] {
+function writeBlocks(pages: Block[][], links: Link[][], out: Document): string[] {
   const lead: string[] = [];
   let table: TableWriter | null = null;
   let para: { p: HTMLParagraphElement; text: string; full: boolean } | null = null;
@@ -212,7 +222,11 @@ function writeBlocks(pages: Block[][], out: Document): string[] {
         para.p.textContent = para.text;
       } else {
         const p = out.body.appendChild(out.createElement('p'));
-        p.textContent = text;
+        // A paragraph with a link in it (an attachment's name, a web address) keeps the link.
+        const link = links[i].find((l) => overlaps(l.box, b.box));
+        const holder = link ? p.appendChild(out.createElement('a')) : p;
+        if (link) holder.setAttribute('href', link.url);
+        holder.textContent = text;
         place(p, page, b.box);
         para = { p, text, full: false };
         if (lead.length < 6) lead.push(text);
@@ -228,6 +242,26 @@ function writeBlocks(pages: Block[][], out: Document): string[] {
 }
 
 /**
+ * The rotation that shows the page's text upright: its own, unless most of its text would then run
+ * down or up the page (a portrait page turned sideways by /Rotate, a scanner's habit).
+ */
+function uprightRotation(page: PDFPageProxy, items: TextItem[]): number {
+  for (const turn of [0, 90, 270, 180]) {
+    const rotation = (page.rotate + turn) % 360;
+    const m = page.getViewport({ scale: 1, rotation }).transform;
+    let along = 0;
+    let across = 0;
+    for (const it of items) {
+      const t = mul(m, it.transform as number[]);
+      along += t[0] * it.str.length;
+      across += Math.abs(t[1]) * it.str.length;
+    }
+    if (along >= across) return rotation;
+  }
+  return page.rotate;
+}
+
+/**
  * Write the PDF's text into `out` (an empty HTML document): paragraphs as <p>, ruled tables as
  * <table> with rowspan/colspan, tables and paragraphs continued across pages joined. Each <p> and
  * <td> has data-page (1-based) and data-box ("x,y,w,h": its box in that page's viewport at scale
@@ -236,21 +270,38 @@ function writeBlocks(pages: Block[][], out: Document): string[] {
 export async function readPdf(pdf: PDFDocumentProxy, pdfjs: PdfJs, out: Document): Promise<PdfRead> {
   const pages: PdfPageBox[] = [];
   const blocks: Block[][] = [];
+  const links: Link[][] = [];
   let letters = 0;
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
-    const viewport = page.getViewport({ scale: 1 });
-    const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+    const [text, ops, annotations] = await Promise.all([
+      page.getTextContent(),
+      page.getOperatorList(),
+      page.getAnnotations(),
+    ]);
     const items = text.items.filter((it): it is TextItem => 'str' in it);
     letters += items.reduce((s, it) => s + it.str.replace(/\s/g, '').length, 0);
+    const rotation = uprightRotation(page, items);
+    const viewport = page.getViewport({ scale: 1, rotation });
     const { segments, images } = drawingOf(ops.fnArray, ops.argsArray, viewport.transform, pdfjs.OPS);
-    pages.push({ width: viewport.width, height: viewport.height });
+    pages.push({ width: viewport.width, height: viewport.height, rotation });
+    links.push(
+      annotations
+        .filter((a) => a.subtype === 'Link' && typeof a.url === 'string')
+        .map((a) => {
+          const [x1, y1, x2, y2] = a.rect as number[];
+          return {
+            url: a.url as string,
+            box: boundsOf([apply(viewport.transform, x1, y1), apply(viewport.transform, x2, y2)]),
+          };
+        }),
+    );
     blocks.push(layoutPage(piecesOf(items, viewport.transform), segments, viewport, images));
   }
   if (letters < MIN_TEXT) {
     out.documentElement.setAttribute(SCAN_MARK, String(pages.length));
     return { pages, scanned: true };
   }
-  out.title = titleOf(writeBlocks(blocks, out));
+  out.title = titleOf(writeBlocks(blocks, links, out));
   return { pages, scanned: false };
 }
