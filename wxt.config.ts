@@ -1,8 +1,20 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ENGINE_SCRIPT, GATE_SCRIPT, GOV_HOSTS } from './components/ext/host';
 import { IDLE_ICON } from './components/ext/toolbar';
 import { DEFAULT_LOCALE, localeFiles, manifestMessage as msg } from './lib/i18n/locales';
+
+/** pdf.js's character maps (CJK fonts need them) and standard fonts, for the document view: packaged
+ *  under pdfjs/, so pdf.js never fetches them from the network (components/document/pdfjs.ts). */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return ['cmaps', 'standard_fonts'].flatMap((dir) =>
+    readdirSync(join(root, dir)).map((f) => ({ absoluteSrc: join(root, dir, f), relativeDest: `pdfjs/${dir}/${f}` })),
+  );
+}
 
 // Chrome MV3 by default; `wxt build -b firefox` for Firefox (MV2).
 export default defineConfig({
@@ -12,7 +24,7 @@ export default defineConfig({
   zip: { excludeSources: ['tests/**', 'bench/**', 'store/listing/**'] },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    'build:publicAssets': (_, files) => void files.push(...localeFiles()),
+    'build:publicAssets': (_, files) => void files.push(...localeFiles(), ...pdfjsAssets()),
     // The toolbar button, as WXT built it from the popup (under MV2's browser_action): its title in
     // the browser's language (WXT would take the popup's <title>), and grey ("not a report") until
     // the engine sets the tab's state icon (components/ext/toolbar.ts); the browser resets it to
@@ -39,8 +51,11 @@ export default defineConfig({
     // Firefox: there the background injects the engine (see entrypoints/gate.ts), and MV2's list
     // form would make the file web-accessible to every site.
     ...(browser !== 'firefox' && { web_accessible_resources: [{ resources: [ENGINE_SCRIPT], matches: [GOV_HOSTS] }] }),
-    // Auto-run hosts the user adds in options are requested one by one at that moment.
-    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
+    // Auto-run hosts the user adds in options are requested one by one at that moment; local files
+    // when the user opens one in the document view (Chrome: with "Allow access to file URLs" on).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*', 'file:///*'] }
+      : { optional_permissions: ['*://*/*'] }),
     // Drawn once in store/icon.svg (store/make-icons.ts renders these). Named here, not left to
     // WXT's discovery of public/icon/<size>.png, so the manifest says exactly which files count.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -6,10 +6,11 @@
 // fault fixture, served locally. Appends to bench/results.json.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFaults } from '../tests/fixtures/columns/serve';
+import { figures } from './figures';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -43,15 +44,7 @@ function run(dir: string, workers: number): { seconds: number; peakMb: number } 
   return { seconds, peakMb: kb / 1024 };
 }
 
-type Row = { metric: string; value: number; unit: string; budget?: string; pass?: boolean };
-const rows: Row[] = [];
-const record = (metric: string, value: number, unit: string, budget?: { ok: boolean; text: string }) =>
-  rows.push({
-    metric,
-    value: Math.round(value * 100) / 100,
-    unit,
-    ...(budget ? { budget: budget.text, pass: budget.ok } : {}),
-  });
+const { record, save } = figures();
 
 if (!existsSync('/usr/bin/time')) throw new Error('bench/batch.ts needs /usr/bin/time (apt-get install time)');
 const cores = availableParallelism();
@@ -105,15 +98,4 @@ for (const n of SIZES) {
   }
 }
 
-const width = Math.max(...rows.map((r) => r.metric.length));
-for (const r of rows)
-  console.log(
-    `${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padEnd(16)}${(r.budget ?? '').padEnd(10)}${r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL'}`,
-  );
-const file = join(ROOT, 'bench', 'results.json');
-const prev = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { results: [] };
-const kept = (prev.results as Row[]).filter((r) => !/^(batch|multi-column) /.test(r.metric));
-writeFileSync(
-  file,
-  JSON.stringify({ ...prev, batchDate: new Date().toISOString(), results: [...kept, ...rows] }, null, 2),
-);
+save(/^(batch|multi-column) /, 'batchDate');

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { documentSearch } from '../components/document/link';
 import { ENGINE_SCRIPT, GATE_SCRIPT } from '../components/ext/host';
 import { countToday, findPreviousYear, putLogEntry } from '../components/ext/log-db';
 import { onMessages } from '../components/ext/messaging';
@@ -55,6 +56,9 @@ export default defineBackground(() => {
       return true;
     },
     'log:today': () => countToday(),
+    'document:open': async ({ url }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/document.html${documentSearch(url)}`) });
+    },
     'log:previous': async ({ agency, year }) => {
       const e = await findPreviousYear(agency, year);
       return e?.digest && e.year !== null

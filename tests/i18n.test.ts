@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_MESSAGES } from '../components/document/messages';
 import { OPTIONS_MESSAGES } from '../components/options/messages';
 import { WELCOME_MESSAGES } from '../components/welcome/messages';
 import { SUMMARY_MESSAGES } from '../lib/batch/summary-i18n';
@@ -12,6 +13,7 @@ const CATALOGS = {
   main: MESSAGES,
   welcome: WELCOME_MESSAGES,
   options: OPTIONS_MESSAGES,
+  document: DOCUMENT_MESSAGES,
   summary: SUMMARY_MESSAGES,
 } as Record<string, Catalog<string>>;
 

@@ -35,6 +35,12 @@ const nextPaint = () => new Promise<number>((r) => requestAnimationFrame(() => s
 
 const badge = (v: Verdict) => void sendToBackground('badge:set', v).catch(() => {});
 
+/** The chip's "审核附件" for the page's report file, if the audit found one. */
+const attachmentOpener = (s: Snapshot) => {
+  const url = s.attachments?.[0]?.url;
+  return url ? () => void sendToBackground('document:open', { url }).catch(() => {}) : undefined;
+};
+
 /** Audit the page itself first, then same-origin frames (a framed article): the first report wins. */
 async function auditPage(s: Settings, force: boolean): Promise<Audit> {
   const rules = RULES.filter((r) => s.categories[r.category] !== false);
@@ -79,7 +85,7 @@ export function createEngine(
       const r = last.result;
       snapshot = { ...auditSnapshot(last, forced), runs: ++runs };
       const audited = performance.now();
-      if (r.detected) await overlay.draw(last, settings);
+      if (r.detected) await overlay.draw(last, settings, attachmentOpener(snapshot));
       else overlay.remove();
       const drawn = performance.now();
       const painted = r.detected ? await nextPaint() : drawn;
@@ -90,7 +96,7 @@ export function createEngine(
         if (compared) {
           last = audit;
           snapshot = { ...snapshot, result: audit.result, compared };
-          await overlay.draw(audit, settings);
+          await overlay.draw(audit, settings, attachmentOpener(snapshot));
         }
         recordAudit(last, forced ? 'click' : 'page');
       }

@@ -4,6 +4,7 @@
 // page, where evaluating the polyfill cost ~5 ms of main thread (see bench). Replies travel as
 // { ok, value | error } through sendResponse, which Chrome and Firefox both support natively.
 import { browser } from 'wxt/browser';
+import type { Attachment } from '../../lib/documents/attachments';
 import type { AuditResult } from '../../lib/result';
 import type { Settings } from './settings-model';
 import type { Verdict } from './toolbar';
@@ -18,6 +19,9 @@ export interface Snapshot {
   auditedAt: string;
   /** Attachment / image links found where tables should be (popup lists them). */
   unreadable: { text: string; href: string }[];
+  /** The report's own file (PDF, Word) linked or embedded in the page, best first, where the page
+   *  itself cannot be checked (a stub, or tables not on the page): the popup offers "审核附件". */
+  attachments?: Attachment[];
   /** The audit was started by the user on a page the gate did not pick up. */
   forced: boolean;
   /** The same agency's previous-year report in the inspection log, which the year.* findings compare with. */
@@ -56,6 +60,8 @@ export interface Protocol {
   'log:previous': { req: { agency: string; year: number }; res: LogPrevious | null };
   /** popup → background: reports in the log audited today (the popup stays clear of IndexedDB's code). */
   'log:today': { req: void; res: number };
+  /** content (the chip's "审核附件") → background: open the document view on a report file in a new tab. */
+  'document:open': { req: { url: string }; res: void };
 }
 
 /** A report of the log the page is compared with: its link and, encoded (lib/log/wire.ts), its YearView. */

@@ -11,7 +11,8 @@ import type { Settings } from './settings-model';
 export const HOST_NAME = 'gov-report-audit';
 
 export interface OverlayMount {
-  draw(a: Audit, s: Settings): Promise<void>;
+  /** Draw an audit's markers; `onAttachment` puts "审核附件" on the chip. */
+  draw(a: Audit, s: Settings, onAttachment?: () => void): Promise<void>;
   remove(): void;
   /** Scroll to a finding and pulse its marker; false when nothing is drawn. */
   reveal(index: number): boolean;
@@ -23,7 +24,7 @@ export function mountOverlay(ctx: ContentScriptContext): OverlayMount {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let handle: OverlayHandle | null = null;
   return {
-    async draw(a, s) {
+    async draw(a, s, onAttachment) {
       if (!ui) {
         ui = await createShadowRootUi(ctx, {
           name: HOST_NAME,
@@ -42,6 +43,7 @@ export function mountOverlay(ctx: ContentScriptContext): OverlayMount {
         locale: s.locale,
         minSeverity: s.minSeverity,
         bind: (x: OverlayHandle) => (handle = x),
+        onAttachment,
       };
       render(h(Overlay, props), ui.uiContainer);
     },

@@ -9,9 +9,11 @@ interface ChipProps {
   hidden: boolean;
   onPanel: () => void;
   onHide: () => void;
+  /** "审核附件": the page's report file in the document view (a stub page). */
+  onAttachment?: () => void;
 }
 
-export function Chip({ summary, panel, hidden, onPanel, onHide }: ChipProps) {
+export function Chip({ summary, panel, hidden, onPanel, onHide, onAttachment }: ChipProps) {
   const { tr, locale } = useLocale();
   return (
     <div class="chip">
@@ -24,6 +26,11 @@ export function Chip({ summary, panel, hidden, onPanel, onHide }: ChipProps) {
           </span>
         ))}
       </button>
+      {onAttachment && (
+        <button class="toggle" onClick={onAttachment} data-testid="chip-attachment">
+          {tr('action.auditAttachment')}
+        </button>
+      )}
       <button class="toggle" onClick={onHide} aria-pressed={hidden}>
         {hidden ? tr('overlay.show') : tr('overlay.hide')}
       </button>

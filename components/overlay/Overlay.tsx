@@ -26,6 +26,8 @@ export interface OverlayProps {
   minSeverity: 'info' | 'warning' | 'error';
   /** Lets the controller reach reveal() for clicks in the popup. */
   bind(handle: OverlayHandle): void;
+  /** Open the page's report file (an attachment) in the document view: a button on the chip. */
+  onAttachment?: () => void;
 }
 
 /** A re-render on every scroll (of the page or a frame we mark in) and resize, once per frame. */
@@ -85,7 +87,7 @@ function useEscape(close: () => void) {
   }, []);
 }
 
-export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProps) {
+export function Overlay({ result, refs, locale, minSeverity, bind, onAttachment }: OverlayProps) {
   useFrame(useWindows(refs));
   const [hidden, setHidden] = useState(false);
   const [panel, setPanel] = useState(false);
@@ -137,6 +139,7 @@ export function Overlay({ result, refs, locale, minSeverity, bind }: OverlayProp
           hidden={hidden}
           onPanel={() => setPanel((p) => !p)}
           onHide={() => setHidden((h) => !h)}
+          onAttachment={onAttachment}
         />
       </div>
     </LocaleProvider>

@@ -2,6 +2,7 @@
 // on the page, sweep a 年报 column and export the result. State and browser calls live in
 // usePopup.ts; this file and its parts only render. Page-derived strings are Preact text
 // children, never markup.
+import type { Attachment } from '../../lib/documents/attachments';
 import type { AuditResult } from '../../lib/result';
 import { errorWords } from '../errors';
 import { LocaleProvider, useDocumentLocale, useLocale } from '../locale';
@@ -84,7 +85,7 @@ function NotReport({
 }: {
   reason: string;
   result: AuditResult;
-  phase: { injectError?: string };
+  phase: { injectError?: string; attachments?: Attachment[] };
   busy: boolean;
   actions: PopupActions;
 }) {
@@ -93,6 +94,7 @@ function NotReport({
   return (
     <section class="state">
       <h2 class="status">{tr('state.notReport', { reason: reasonText(reason, locale) })}</h2>
+      <AttachmentEntry att={phase.attachments?.[0]} onOpen={actions.openDocument} />
       {listing && (
         <div class="sweep-entry" data-testid="sweep-entry">
           <p class="muted">{tr('sweep.popupHint')}</p>
@@ -109,11 +111,40 @@ function NotReport({
   );
 }
 
+/** "审核此 PDF": the tab shows a PDF in the browser's viewer (no content script runs there). */
+function PdfTab({ url, onOpen }: { url: string; onOpen: (src: string) => void }) {
+  const { tr } = useLocale();
+  return (
+    <section class="state sweep-entry" data-testid="pdf-entry">
+      <p class="muted">{tr('document.pdfHint')}</p>
+      <p class="muted small url">{url}</p>
+      <button type="button" class="primary" onClick={() => onOpen(url)} data-testid="audit-pdf">
+        {tr('action.auditPdf')}
+      </button>
+    </section>
+  );
+}
+
+/** "审核附件": the report's own file, where the page itself cannot be checked, in the document view. */
+function AttachmentEntry({ att, onOpen }: { att?: Attachment; onOpen: (src: string) => void }) {
+  const { tr } = useLocale();
+  if (!att) return null;
+  return (
+    <section class="sweep-entry" data-testid="attachment-entry">
+      <p class="muted">{tr('document.attachmentHint', { name: att.text })}</p>
+      <button type="button" class="primary" onClick={() => onOpen(att.url)} data-testid="audit-attachment">
+        {tr('action.auditAttachment')}
+      </button>
+    </section>
+  );
+}
+
 /** What the popup shows for the tab, state by state. */
 function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: PopupActions }) {
   const { tr } = useLocale();
   if (phase.kind === 'loading') return <p class="muted">{tr('popup.loading')}</p>;
   if (phase.kind === 'no-tab') return <p class="status">{tr('popup.noTab')}</p>;
+  if (phase.kind === 'pdf') return <PdfTab url={phase.url} onOpen={actions.openDocument} />;
   if (phase.kind === 'restricted')
     return (
       <section class="state" data-testid="restricted">
@@ -144,7 +175,15 @@ function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: 
         </section>
       );
     case 'not-report':
-      return <NotReport reason={view.reason} result={view.result} phase={phase} busy={busy} actions={actions} />;
+      return (
+        <NotReport
+          reason={view.reason}
+          result={view.result}
+          phase={{ ...phase, attachments: phase.snapshot?.attachments }}
+          busy={busy}
+          actions={actions}
+        />
+      );
     case 'report':
       return (
         <>
@@ -152,6 +191,7 @@ function Body({ phase, busy, actions }: { phase: Phase; busy: boolean; actions: 
           <Identity result={view.result} forced={view.forced} />
           <Summary result={view.result} />
           {view.compared && <Compared prev={view.compared} />}
+          <AttachmentEntry att={phase.snapshot?.attachments?.[0]} onOpen={actions.openDocument} />
           {view.unreadable && <Unreadable links={view.unreadable} />}
           <Findings result={view.result} onReveal={actions.reveal} />
           <Exports result={view.result} actions={actions} />

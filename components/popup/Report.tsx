@@ -162,7 +162,7 @@ function SeverityMark({ kind }: { kind: Kind }) {
   );
 }
 
-export function Exports({ result, actions }: { result: AuditResult; actions: PopupActions }) {
+export function Exports({ result, actions }: { result: AuditResult; actions: Pick<PopupActions, 'copy' | 'save'> }) {
   const { tr } = useLocale();
   return (
     <section class="exports" aria-label={tr('export.title')}>

@@ -3,19 +3,19 @@
 // download). The views (App.tsx and its parts) only render what it returns and call its actions.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { toCsv, toHtml, toJson, toMarkdown, toPlainText } from '../../lib/format/export';
-import type { AuditResult, Locale } from '../../lib/result';
 import { hostPattern } from '../../lib/sweep/links';
+import { documentSearch, isPdfUrl } from '../document/link';
 import { errorText } from '../errors';
-import { writeClipboard } from '../ext/clipboard';
-import { download } from '../ext/download';
+import { useExports, useNotice, type Notify } from '../export-actions';
 import { GATE_SCRIPT } from '../ext/host';
 import { sendToBackground, sendToTab, type Snapshot } from '../ext/messaging';
 import { missingHosts, requestHosts } from '../ext/permissions';
 import { useSettingsLocale } from '../ext/settings-locale';
 import { translator, type Translate } from '../../lib/i18n';
 import { patternHost, sweepSearch } from '../sweep/model';
-import { downloadName, exportMeta, isRestrictedError, isRestrictedUrl, tabIdFromSearch } from './model';
+import { exportMeta, isRestrictedError, isRestrictedUrl, tabIdFromSearch } from './model';
+
+export type { CopyKind, Notice } from '../export-actions';
 
 interface Target {
   id: number;
@@ -26,14 +26,9 @@ export type Phase =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'restricted'; url?: string }
+  /** The tab shows a PDF (the browser's viewer, where no content script runs): offer the document view. */
+  | { kind: 'pdf'; url: string }
   | { kind: 'ready'; snapshot: Snapshot | null; injectError?: string };
-
-export interface Notice {
-  text: string;
-  tone: 'ok' | 'error';
-}
-
-export type CopyKind = 'text' | 'markdown';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,6 +83,7 @@ function useTabSnapshot() {
       if (!tab) return setPhase({ kind: 'no-tab' });
       setTarget(tab);
       if (isRestrictedUrl(tab.url)) return setPhase({ kind: 'restricted', url: tab.url! });
+      if (isPdfUrl(tab.url)) return setPhase({ kind: 'pdf', url: tab.url! });
       let snapshot: Snapshot | null = null;
       try {
         snapshot = (await sendToTab(tab.id, 'audit:get', undefined)) ?? null;
@@ -113,20 +109,6 @@ function useTabSnapshot() {
   return { target, phase, setPhase, present };
 }
 
-/** A one-line notice under the popup, optionally cleared after a while. */
-function useNotice() {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const notify = useCallback((n: Notice | null, ms?: number) => {
-    clearTimeout(timer.current);
-    setNotice(n);
-    if (ms) timer.current = setTimeout(() => setNotice(null), ms);
-  }, []);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return { notice, notify };
-}
-
-type Notify = ReturnType<typeof useNotice>['notify'];
 type Tab = ReturnType<typeof useTabSnapshot>;
 
 /** "审核此页" (inject the gate if it is not there yet, then audit) and revealing a finding. */
@@ -196,30 +178,6 @@ function useSweepEntry(target: Target | null, pageUrl: string | undefined, tr: T
   };
 }
 
-/** Copy (text + HTML, or Markdown) and download (JSON, CSV) of the tab's result. */
-function useExports(snapshot: Snapshot | null, locale: Locale, tr: Translate, notify: Notify) {
-  const copy = async (result: AuditResult, kind: CopyKind) => {
-    if (!snapshot) return;
-    const meta = exportMeta(snapshot);
-    try {
-      if (kind === 'text') await writeClipboard(toPlainText(result, meta, locale), toHtml(result, meta, locale));
-      else await writeClipboard(toMarkdown(result, meta, locale));
-      notify({ text: tr('export.copied', { n: result.findings.length }), tone: 'ok' }, 3000);
-    } catch (e) {
-      notify({ text: tr('export.clipboardError', { error: errorText(e) }), tone: 'error' });
-    }
-  };
-  const save = (result: AuditResult, ext: 'json' | 'csv') => {
-    if (!snapshot) return;
-    const meta = exportMeta(snapshot);
-    const name = downloadName(result, ext, meta.auditedAt, locale);
-    if (ext === 'json') download(name, toJson(result, meta), 'application/json;charset=utf-8');
-    else download(name, toCsv(result, meta, locale), 'text/csv;charset=utf-8');
-    notify({ text: tr('export.downloaded', { name }), tone: 'ok' }, 3000);
-  };
-  return { copy, save };
-}
-
 /** Reports in the inspection log audited today (null until read), read again after each audit shown. */
 function useToday(snapshot: Snapshot | null): number | null {
   const [n, setN] = useState<number | null>(null);
@@ -237,7 +195,10 @@ export function usePopup() {
   const { busy, run, reveal } = useAuditActions(tab, notify);
   const snapshot = tab.phase.kind === 'ready' ? tab.phase.snapshot : null;
   const sweep = useSweepEntry(tab.target, snapshot?.page.url, tr, notify);
-  const { copy, save } = useExports(snapshot, locale, tr, notify);
+  const { copy, save } = useExports(snapshot && exportMeta(snapshot), locale, tr, notify);
+  /** "审核此 PDF" / "审核附件": the document view (document.html) on a file, in a new tab. */
+  const openDocument = (src: string) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/document.html${documentSearch(src)}`) }).catch(() => {});
   const openOptions = () => void browser.runtime.openOptionsPage().catch(() => {});
   const openLog = () => void browser.tabs.create({ url: browser.runtime.getURL('/log.html') }).catch(() => {});
   const today = useToday(tab.phase.kind === 'ready' ? tab.phase.snapshot : null);
@@ -247,7 +208,7 @@ export function usePopup() {
     busy,
     notice,
     today,
-    actions: { run, reveal, sweep, openOptions, openLog, copy, save },
+    actions: { run, reveal, sweep, openOptions, openLog, copy, save, openDocument },
   };
 }
 

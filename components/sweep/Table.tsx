@@ -156,8 +156,11 @@ function YearsCell({ r, open, onToggle }: { r: SweepRow; open: boolean; onToggle
   );
 }
 
-/** The report's title (a link when it is a web page) and the note on a failed or odd row. */
+/** The report's title (a link when it is a web page), the attachment it was read from, and the note on a failed or odd row. */
 function TitleCell({ r }: { r: SweepRow }) {
+  const { tr } = useLocale();
+  const att = r.attachment;
+  const attLabel = att && tr('label.sweep.attachment', { kind: att.kind.toUpperCase() });
   return (
     <td class="title">
       {isWebUrl(r.url) ? (
@@ -167,6 +170,16 @@ function TitleCell({ r }: { r: SweepRow }) {
       ) : (
         <span>{r.title}</span>
       )}
+      {att &&
+        (isWebUrl(att.url) ? (
+          <a class="attachment" href={att.url} target="_blank" rel="noopener noreferrer" data-testid="attachment">
+            {attLabel}
+          </a>
+        ) : (
+          <span class="attachment" data-testid="attachment">
+            {attLabel}
+          </span>
+        ))}
       {r.note && (
         <span class={`note ${r.status === 'failed' ? 'error' : ''}`} data-testid="note">
           {r.note}

@@ -29,6 +29,7 @@ import { getSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { translator } from '../../lib/i18n';
 import { parseSweepSearch, patternHost, samePage, type SweepTarget } from './model';
+import { loadAttachment } from './attachment';
 
 export type Phase =
   | { kind: 'init' }
@@ -98,6 +99,7 @@ function useRun() {
     setPhase({ kind: 'running' });
     const res = await sweep(links, {
       load: (l, signal) => fetchPage(l.url, { signal, parse }),
+      loadAttachment: (a, signal) => loadAttachment(a, parse, signal),
       rules: RULES.filter((r) => s.categories[r.category] !== false),
       locale: s.locale,
       signal: ctl.signal,
