@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { sniffDocument } from '../lib/documents/attachments';
 import { isOle, readDoc } from '../lib/documents/doc';
 import { readDocx } from '../lib/documents/docx';
 import { decode } from '../lib/sweep/decode';
@@ -24,32 +25,30 @@ export interface Source {
   pdf?: Uint8Array;
 }
 
-/** A PDF by its first bytes ("%PDF-"), whatever its name or content type says. */
-export const isPdf = (bytes: Uint8Array) =>
-  bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
-
 export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 /** An http(s) address, not a file path. */
 export const isHttp = (s: string) => /^https?:\/\//i.test(s);
 
+/**
+ * Bytes as a source by what they are (a PDF; a Word file, zip or OLE), else — a local file only —
+ * by its name (a damaged .pdf or .docx gets its reader's one line), else a page.
+ */
+export function sourceOf(url: string, bytes: Uint8Array, type = ''): Source {
+  const hash = hashOf(bytes);
+  const byName = url.startsWith('file:') ? (/\.pdf$/i.test(url) ? 'pdf' : /\.docx?$/i.test(url) ? 'docx' : null) : null;
+  const kind = sniffDocument(bytes) ?? byName;
+  if (kind === 'pdf') return { url, hash, pdf: bytes };
+  if (kind) return { url, hash, docx: bytes };
+  return { url, hash, html: decode(bytes, type) };
+}
+
 export async function readSource(source: string): Promise<Source> {
-  if (/\.docx?$/i.test(source) && !isHttp(source)) {
-    const docx = await readFile(source);
-    return { url: pathToFileURL(source).href, hash: hashOf(docx), docx };
-  }
   if (isHttp(source)) {
     const res = await fetch(source);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (isOle(bytes)) return { url: source, hash: hashOf(bytes), docx: bytes }; // a Word 97-2003 file
-    if (isPdf(bytes)) return { url: source, hash: hashOf(bytes), pdf: bytes };
-    return { url: source, hash: hashOf(bytes), html: decode(bytes, res.headers.get('content-type') ?? '') };
+    return sourceOf(source, new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? '');
   }
-  const bytes = await readFile(source);
-  if (isOle(bytes)) return { url: pathToFileURL(source).href, hash: hashOf(bytes), docx: bytes };
-  if (isPdf(bytes) || /\.pdf$/i.test(source))
-    return { url: pathToFileURL(source).href, hash: hashOf(bytes), pdf: bytes };
-  return { url: pathToFileURL(source).href, hash: hashOf(bytes), html: decode(bytes) };
+  return sourceOf(pathToFileURL(source).href, await readFile(source));
 }
 
 /** Parse what readSource read into a document at its URL (the canonical URL for a local copy). */

@@ -10,21 +10,14 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locale } from '../lib/result';
 import type { Rule } from '../lib/rules/types';
-import { sniffDocument, type Attachment } from '../lib/documents/attachments';
-import { decode } from '../lib/sweep/decode';
-import {
-  documentError,
-  fetchDocument,
-  type FetchedBytes,
-  type FetchPageOptions,
-  type LoadedPage,
-} from '../lib/sweep/fetch';
+import type { Attachment } from '../lib/documents/attachments';
+import { documentError, fetchDocument, type FetchPageOptions, type LoadedPage } from '../lib/sweep/fetch';
 import { hostKey, type PoliteGate, type RetryPolicy } from '../lib/sweep/queue';
 import { anchorsOf, reportLinks, type ReportLink } from '../lib/sweep/links';
 import { sweepTable, type SweepFormat } from '../lib/sweep/export';
 import { sweep, type ReusedPage, type SweepItem, type SweepResult } from '../lib/sweep/sweep';
 import { summarize, sweepRows } from '../lib/sweep/table';
-import { hashOf, isHttp, parseSource, readSource, type Source } from './load';
+import { isHttp, parseSource, readSource, sourceOf } from './load';
 
 export interface LocalSweepOptions {
   /** A file path or an http(s) URL → parsed page (cli/load.ts loadPage). */
@@ -62,21 +55,16 @@ export function localSource(link: string, listingPath: string, canonical: string
   return link;
 }
 
-/** Fetched bytes as a source: a PDF, a Word file (zip or OLE, for the .docx reader to accept or refuse), else a page. */
-export function bytesSource(f: FetchedBytes): Source {
-  const kind = sniffDocument(f.bytes);
-  const hash = hashOf(f.bytes);
-  if (kind === 'pdf') return { url: f.url, hash, pdf: f.bytes };
-  if (kind) return { url: f.url, hash, docx: f.bytes };
-  return { url: f.url, hash, html: decode(f.bytes, f.type) };
-}
-
 /**
  * Read an attachment for the CLI: a local file as cli/load.ts reads it, a URL fetched whatever its
- * content type and told apart by its bytes; parsed by parseSource (PDF, DOCX; a .doc is refused).
+ * content type and told apart by its bytes; parsed by parseSource (PDF, DOCX, DOC).
  */
 export async function loadAttachment(source: string, opts: Omit<FetchPageOptions, 'parse'> = {}): Promise<LoadedPage> {
-  const src = isHttp(source) ? bytesSource(await fetchDocument(source, opts)) : await readSource(source);
+  let src;
+  if (isHttp(source)) {
+    const f = await fetchDocument(source, opts);
+    src = sourceOf(f.url, f.bytes, f.type);
+  } else src = await readSource(source);
   try {
     return { ...(await parseSource(src)), hash: src.hash };
   } catch (e) {

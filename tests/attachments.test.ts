@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPage } from '../cli/load';
-import { bytesSource, sweepLocal } from '../cli/sweep';
+import { sourceOf } from '../cli/load';
+import { sweepLocal } from '../cli/sweep';
 import { audit } from '../lib/audit';
 import {
   findAttachments,
@@ -403,10 +404,8 @@ describe('the CLI sweep follows attachments over HTTP and in local copies', { ti
 
   it('a fetched Word file is told by its bytes, whatever its type', () => {
     const bytes = readFileSync(join(FIXTURES, 'documents', 'seeds__000.docx'));
-    expect(bytesSource({ url: 'http://x/a', bytes, type: 'text/html' })).toHaveProperty('docx');
-    expect(bytesSource({ url: 'http://x/a', bytes: new TextEncoder().encode('<p>x</p>'), type: '' }).html).toBe(
-      '<p>x</p>',
-    );
+    expect(sourceOf('http://x/a', bytes, 'text/html')).toHaveProperty('docx');
+    expect(sourceOf('http://x/a', new TextEncoder().encode('<p>x</p>')).html).toBe('<p>x</p>');
   });
 
   it('--sweep on a local listing prints the row read from the attachment', () => {

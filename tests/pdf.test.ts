@@ -4,6 +4,8 @@
 // reports printed by Chromium and converted by LibreOffice (tests/fixtures/documents/make-pdf.ts);
 // the real one is 淮安市人民政府's 2024 report as published (../shared/real/documents).
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +77,31 @@ describe('a report as a PDF reads as the same report as its page', () => {
     for (const f of sums) expect(f.page).toBe(5);
     const { toText } = await import('../lib/format/text');
     expect(toText(result, { source: 'x.pdf' })).toContain('三、（七）总计 / 自然人（第 5 页）');
+  });
+});
+
+describe('documents by URL', () => {
+  it('a PDF or a Word file at an address is read by its bytes, whatever it is served as', async () => {
+    const files: Record<string, string> = {
+      '/r.pdf': join(PDF, 'rules__sum.t3-balance.fail.pdf'),
+      '/download.jsp': join(FIXTURES, 'documents', 'seeds__000.docx'),
+      '/old': join(FIXTURES, 'documents', 'pages__clean-2021.doc'),
+    };
+    const server = createServer((req, res) => {
+      const file = files[req.url ?? ''];
+      if (!file) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const agency = async (path: string) => audit((await loadPage(base + path)).doc).result.report?.agency;
+      expect(await agency('/r.pdf')).toBe('临江市市场监督管理局');
+      expect(await agency('/download.jsp')).toBe('乐清市金融工作服务中心');
+      expect(await agency('/old')).toBe('临江市市场监督管理局');
+    } finally {
+      server.close();
+    }
   });
 });
 

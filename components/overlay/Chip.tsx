@@ -27,7 +27,7 @@ export function Chip({ summary, panel, hidden, onPanel, onHide, onAttachment }: 
         ))}
       </button>
       {onAttachment && (
-        <button class="toggle" onClick={onAttachment} data-testid="chip-attachment">
+        <button class="attach" onClick={onAttachment} data-testid="chip-attachment">
           {tr('action.auditAttachment')}
         </button>
       )}

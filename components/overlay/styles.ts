@@ -43,7 +43,7 @@ html, body { margin: 0; padding: 0; width: 0; height: 0; overflow: visible; }
 .chip button, .panel button, .panel select { font: inherit; cursor: pointer; }
 .chip .open { border: 0; background: none; display: flex; gap: 8px; align-items: center; padding: 2px 0; color: #1f2328; }
 .chip .count { display: inline-flex; align-items: center; gap: 3px; font-variant-numeric: tabular-nums; }
-.chip .toggle { border: 1px solid #d0d7de; background: #f6f8fa; border-radius: 12px; padding: 1px 8px; font-size: 12px; color: #24292f; }
+.chip .toggle, .chip .attach { border: 1px solid #d0d7de; background: #f6f8fa; border-radius: 12px; padding: 1px 8px; font-size: 12px; color: #24292f; }
 .shape { display: inline-block; width: 10px; height: 10px; }
 .shape.error { background: #cf222e; border-radius: 1px; }
 .shape.warning { background: #bf8700; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
