@@ -17,6 +17,7 @@ import { sweepLocal } from '../cli/sweep';
 import { audit } from '../lib/audit';
 import {
   findAttachments,
+  findAttachmentElements,
   isAttachmentStub,
   linkedAttachment,
   sniffDocument,
@@ -147,6 +148,14 @@ describe('isAttachmentStub', () => {
     expect(isAttachmentStub(table, findAttachments(table, BASE))).toBe(false);
     const long = portal(`<p>${'本局认真贯彻落实条例，推进政务公开标准化规范化建设，'.repeat(5)}</p>${stubBody}`);
     expect(isAttachmentStub(long, findAttachments(long, BASE))).toBe(false);
+  });
+
+  it('not a 年报 column whose list links report files, the article body being elsewhere', async () => {
+    const { doc, url } = await loadPage(join(FIXTURES, 'pages', 'attachments-listing.html'));
+    const found = findAttachmentElements(doc, url);
+    expect(found.map((a) => a.kind)).toEqual(['pdf', 'docx']);
+    expect(isAttachmentStub(doc, found)).toBe(false);
+    expect(audit(doc, { url }).result.detected).toBe(false);
   });
 
   it('not a small listing of several years’ report files', () => {

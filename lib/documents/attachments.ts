@@ -160,13 +160,19 @@ function reportScore(text: string): number {
   return DISCLOSURE.test(t) ? 2 : 1;
 }
 
+/** The article body and up to three wrappers around it (not <body>). */
+function aroundBody(doc: Document, body: Element): Element {
+  let near: Element = body;
+  for (let i = 0; i < 3 && near.parentElement && near.parentElement !== doc.body; i++) near = near.parentElement;
+  return near;
+}
+
 /** Every report attachment with the element it was found on, best first (see findAttachments). */
 export function findAttachmentElements(doc: Document, baseUrl: string): FoundAttachment[] {
   const body = articleBody(doc);
   // The body and the few wrappers around it: a portal lists the attachments beside the article
   // (pingtan: .article_attachment next to .article_area), not inside it.
-  let near: Element = body;
-  for (let i = 0; i < 3 && near.parentElement && near.parentElement !== doc.body; i++) near = near.parentElement;
+  const near = aroundBody(doc, body);
 
   const found: (FoundAttachment & { score: number; order: number })[] = [];
   const add = (url: URL, kind: AttachmentKind, text: string, embedded: boolean, el: Element | null) => {
@@ -241,13 +247,16 @@ const STUB_WORDS =
  * is little more than the title and 详见附件 / the link — no report prose (主动公开政府信息) and no
  * table of figures.
  */
-export function isAttachmentStub(doc: Document, attachments: Attachment[]): boolean {
+export function isAttachmentStub(doc: Document, attachments: (Attachment & { el?: Element | null })[]): boolean {
   if (!attachments.length) return false;
   // Reports of several years: a small 年报 listing of files, not one report's page.
   const years = new Set(attachments.filter((a) => reportNamed(a.text)).map((a) => /(?:19|20)\d{2}/.exec(a.text)?.[0]));
   years.delete(undefined);
   if (years.size > 1) return false;
   const body = articleBody(doc);
+  // The report's file is linked from the article (or beside it), not from a list elsewhere on the page.
+  const el = attachments[0].el;
+  if (el && !aroundBody(doc, body).contains(el)) return false;
   let text = squeeze(body.textContent ?? '');
   if (text.includes('主动公开政府信息') || body.querySelector('td + td + td')) return false;
   // Take out the link texts, the titles, then the stub wording.

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, openPopup, tabIdOf, fixtureSession } from './harness';
+import { SHOTS, cliResult, openPopup, tabIdOf, fixtureSession } from './harness';
 
 const session = fixtureSession({ clipboard: true });
 
@@ -261,5 +261,30 @@ describe('sweep a 年报 column', () => {
     await sweep.close();
     await popup.close();
     await page.close();
+  });
+
+  it('follows attachments: a stub page is audited through its PDF, a listed PDF and Word file directly, each row says so', async () => {
+    const base = `http://www.linjiang.gov.cn:${session.served.port}/`;
+    const listing = `${base}pages/attachments-listing.html`;
+    const sweep = await session.browser.context.newPage();
+    await sweep.goto(
+      `chrome-extension://${session.browser.extensionId}/sweep.html?${new URLSearchParams({ url: listing })}`,
+    );
+    await sweep.locator('[data-testid="summary"]').waitFor({ timeout: 60000 });
+    const rows = await rowsOf(sweep);
+    const tags = await sweep
+      .locator('[data-testid="row"]')
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid="attachment"]')?.textContent ?? ''));
+    // Each row read from its file: the stub's PDF (seeds 000), the listed PDF and .docx; their
+    // errors are the CLI's for the same files.
+    const errorsOf = async (file: string) => (await cliResult(file)).summary.error;
+    expect(rows.map((r) => [r.status, r.agency, r.errors])).toEqual([
+      ['ok', '乐清市金融工作服务中心', String(await errorsOf('documents/pdf/seeds__000.pdf'))],
+      ['ok', '临江市市场监督管理局', String(await errorsOf('documents/pdf/rules__sum.t3-balance.fail.pdf'))],
+      ['ok', '临江市市场监督管理局', String(await errorsOf('documents/rules__sum.t3-outcomes.fail.docx'))],
+    ]);
+    expect(tags).toEqual(['附件（PDF）', '附件（PDF）', '附件（DOCX）']);
+    await sweep.screenshot({ path: join(SHOTS, 'sweep-attachments.png'), fullPage: true });
+    await sweep.close();
   });
 });
