@@ -14,6 +14,7 @@ import { RULES } from '../../lib/rules';
 import { errorText } from '../errors';
 import { useExports, useNotice } from '../export-actions';
 import { requestHosts } from '../ext/permissions';
+import { compareWithLog, recordAudit } from '../ext/log-client';
 import { getSettings, watchSettings } from '../ext/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../ext/settings-model';
 import { stamp } from '../ext/snapshot';
@@ -144,17 +145,29 @@ export function useDocument() {
     };
   }, [target, open]);
 
-  // The audit of the written document, in the settings' language and rule groups.
+  // The audit of the written document, in the settings' language and rule groups; then, as for a
+  // page (unless the log is off), the year.* rules against last year's report in the log, and the
+  // audit recorded (an audit asked for at a click).
   useEffect(() => {
     const doc = written.current;
     if (!doc || !settings || !target) return;
     const rules = RULES.filter((r) => settings.categories[r.category] !== false);
+    let audit: Audit;
     try {
-      const audit = auditDoc(doc, { url: target.src, force: true, locale: settings.locale, rules });
-      setAudited({ kind: 'done', audit, auditedAt: stamp() });
+      audit = auditDoc(doc, { url: target.src, force: true, locale: settings.locale, rules });
     } catch (e) {
-      setAudited({ kind: 'failed', error: { key: 'doc.error.read', error: errorText(e) } });
+      return setAudited({ kind: 'failed', error: { key: 'doc.error.read', error: errorText(e) } });
     }
+    setAudited({ kind: 'done', audit, auditedAt: stamp() });
+    if (!settings.log || !audit.result.detected) return;
+    let current = true;
+    void compareWithLog(audit, settings.locale).then(({ audit: withYears, compared }) => {
+      if (compared && current) setAudited({ kind: 'done', audit: withYears, auditedAt: stamp() });
+      recordAudit(withYears, 'click');
+    });
+    return () => {
+      current = false;
+    };
   }, [read, settings, target]);
 
   /** "授权并打开": the permission request must be made in this click, before any await. */

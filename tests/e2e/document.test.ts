@@ -22,6 +22,7 @@ import {
   launchWith,
   markers,
   openPopup,
+  setLog,
   tabIdOf,
   type Browser,
 } from './harness';
@@ -225,6 +226,22 @@ describe('the document view on a PDF', () => {
     expect((clip.html.match(/<tr>/g) ?? []).length).toBe(result.findings.length + 1);
     expect(clip.text).toContain(served(SUM_PDF));
     await page.close();
+  });
+
+  it('is recorded in the inspection log when the log is on, as an audit asked for at a click', async () => {
+    await setLog(session.browser, true);
+    try {
+      const page = await openView(served(SUM_PDF));
+      const { result } = await cliAudit(SUM_PDF);
+      const log = await session.browser.context.newPage();
+      await log.goto(`chrome-extension://${session.browser.extensionId}/log.html`);
+      const row = log.locator('[data-testid="row"]', { hasText: result.report!.agency! });
+      await expect.poll(() => row.count(), { timeout: 10000 }).toBe(1);
+      await log.close();
+      await page.close();
+    } finally {
+      await setLog(session.browser, false);
+    }
   });
 
   it('a scan: one notice, no audit, no markers', async () => {
