@@ -7,21 +7,17 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { loadPage } from '../cli/load';
 import { audit } from '../lib/audit';
 import { layoutPage, type Segment, type TableBlock } from '../lib/documents/pdf-layout';
 import { FIXTURES, keyOf } from './expected';
-import { articleOf } from './fixtures/documents/article';
+import { ARTICLE_URL, auditArticle } from './fixtures/documents/article';
 import { REAL, haveCorpus } from './real/corpus';
 
-const URL = 'http://www.linjiang.gov.cn/art/2024/1/25/art_1229_1.html';
+const URL = ARTICLE_URL;
 const PDF = join(FIXTURES, 'documents', 'pdf');
 const auditPdf = async (file: string) => audit((await loadPage(file)).doc, { url: URL });
-const auditArticle = (page: string) =>
-  audit(new JSDOM(articleOf(readFileSync(join(FIXTURES, page), 'utf8')), { url: URL }).window.document, { url: URL });
-
 /** PDF → the fixture page it was made from (printed as is, or with a prefix saying how it was made). */
 const SAME_AS_PAGE: [string, string][] = [
   ['seeds__000.pdf', 'seeds/000.html'],

@@ -1,6 +1,9 @@
 // The document view's logic as pure functions (no extension API): which file the page shows, how a
 // caught error is worded, the zoom steps, and where each element the audit points at sits on a PDF
 // page. The view (App.tsx, pdf-pages.ts) and tests/document-view.test.ts both use these.
+import { placed, type PageBox } from '../../lib/documents/placed';
+
+export type { PageBox };
 
 export interface DocTarget {
   /** The file's address (http, https or file). */
@@ -88,24 +91,6 @@ export function fitWidth(available: number, pageWidths: number[]): number {
 // Where an element of a PDF's written document is on its page
 
 /** A box on a page, in that page's viewport at scale 1 (PDF points, origin top left). */
-export interface PageBox {
-  /** 1-based. */
-  page: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** data-page and data-box ("x,y,w,h") of an element, or null when it has none (or a bad one). */
-export function ownBox(el: Element): PageBox | null {
-  const page = Number(el.getAttribute('data-page'));
-  const parts = (el.getAttribute('data-box') ?? '').split(',').map(Number);
-  if (!Number.isInteger(page) || page < 1 || parts.length !== 4 || !parts.every(Number.isFinite)) return null;
-  const [x, y, w, h] = parts;
-  return w >= 0 && h >= 0 ? { page, x, y, w, h } : null;
-}
-
 /** The smallest box holding all of `boxes` (all on one page). */
 export function union(boxes: PageBox[]): PageBox {
   const x = Math.min(...boxes.map((b) => b.x));
@@ -121,12 +106,12 @@ export function union(boxes: PageBox[]): PageBox {
  * boxed ancestor's. Null when nothing around it has a box.
  */
 export function boxOf(el: Element): PageBox | null {
-  const own = ownBox(el);
+  const own = placed(el);
   if (own) return own;
-  const inside = Array.from(el.querySelectorAll('[data-box]'), ownBox).filter((b): b is PageBox => !!b);
+  const inside = Array.from(el.querySelectorAll('[data-box]'), placed).filter((b): b is PageBox => !!b);
   if (inside.length) return union(inside.filter((b) => b.page === inside[0].page));
   for (let p = el.parentElement; p; p = p.parentElement) {
-    const b = ownBox(p);
+    const b = placed(p);
     if (b) return b;
   }
   return null;

@@ -5,6 +5,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import browser from 'webextension-polyfill';
+import { openPdf as openPdfWith } from '../../lib/documents/pdf';
 
 export type PdfJs = typeof import('pdfjs-dist');
 
@@ -22,17 +23,13 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loading;
 }
 
-/** Open a PDF from its bytes. pdf.js's own exceptions (PasswordException, InvalidPDFException) are
- *  thrown as they are, so the view can tell them apart (model.ts loadError). */
+/** Open a PDF from its bytes with the packaged assets (lib/documents/pdf.ts openPdf: its error keeps
+ *  pdf.js's exception name, which model.ts loadError words). */
 export async function openPdf(bytes: Uint8Array): Promise<{ pdfjs: PdfJs; pdf: PDFDocumentProxy }> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: bytes,
+  const pdf = await openPdfWith(pdfjs, bytes, {
     cMapUrl: browser.runtime.getURL(`/${PDFJS_ASSETS}/cmaps/`),
-    cMapPacked: true,
     standardFontDataUrl: browser.runtime.getURL(`/${PDFJS_ASSETS}/standard_fonts/`),
-    isEvalSupported: false,
-    stopAtErrors: false,
   });
-  return { pdfjs, pdf: await task.promise };
+  return { pdfjs, pdf };
 }

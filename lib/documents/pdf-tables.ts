@@ -2,7 +2,8 @@
 // part on the next page joins the part before when its outer edges match, its columns are the same
 // or finer/coarser (a row group with merged columns fell on one page only), a repeated header is
 // dropped, and cells the page break cut in two (a row, or a cell spanning rows) are made whole again.
-import { joinText, type Box, type Cell, type TableBlock } from './pdf-layout';
+import { joinText, type Cell, type TableBlock } from './pdf-layout';
+import { place, placed } from './placed';
 
 /** Edges within this many points are the same column edge. */
 const NEAR = 3;
@@ -24,14 +25,6 @@ export interface TableWriter {
   /** The first rows' texts, to know a repeated header. */
   head: string[];
   foot: Foot[];
-}
-
-const boxAttr = (b: Box) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10).join(',');
-
-/** Mark where an element is on the PDF (data-page, data-box): for markers, and for page numbers in findings. */
-export function place(el: Element, page: number, box: Box): void {
-  el.setAttribute('data-page', String(page));
-  el.setAttribute('data-box', boxAttr(box));
 }
 
 const rowKey = (cells: Cell[], row: number) =>
@@ -61,11 +54,6 @@ function unionEdges(a: number[], b: number[]): number[] | null {
 /** How many of the edges' columns [x0, x1] spans. */
 const spanOf = (edges: number[], x0: number, x1: number) =>
   Math.max(1, edges.filter((x) => x > x0 + NEAR && x < x1 - NEAR).length + 1);
-
-function boxOf(td: Element): Box {
-  const [x, y, w, h] = (td.getAttribute('data-box') ?? '0,0,0,0').split(',').map(Number);
-  return { x, y, w, h };
-}
 
 /**
  * Whether a cell at the top of a continued table is the cell above it going on: the rest of a
@@ -152,7 +140,7 @@ export function continueTable(w: TableWriter, block: TableBlock, page: number): 
     // This part has finer columns: the cells written so far span more of them.
     w.edges = edges;
     for (const td of Array.from(w.tbody.querySelectorAll('td'))) {
-      const b = boxOf(td);
+      const b = placed(td)!; // every cell written here was placed
       td.colSpan = spanOf(edges, b.x, b.x + b.w);
     }
   }

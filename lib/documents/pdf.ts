@@ -8,7 +8,8 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { joinText, layoutPage, type Block, type Box, type Piece, type Segment } from './pdf-layout';
-import { continueTable, place, startTable, type TableWriter } from './pdf-tables';
+import { continueTable, startTable, type TableWriter } from './pdf-tables';
+import { place } from './placed';
 import { SCAN_MARK } from './scanned';
 import { titleOf } from './title';
 
@@ -21,16 +22,23 @@ export interface PdfAssets {
   standardFontDataUrl: string;
 }
 
-/** Open a PDF; what cannot be opened (encrypted, damaged, not a PDF) is one clear line. */
+/**
+ * Open a PDF. What cannot be opened (encrypted, damaged, not a PDF) throws one clear line, under
+ * pdf.js's own exception name (PasswordException, InvalidPDFException …) so a UI can word it itself.
+ */
 export async function openPdf(pdfjs: PdfJs, data: Uint8Array, assets: PdfAssets): Promise<PDFDocumentProxy> {
   const task = pdfjs.getDocument({ data, ...assets, cMapPacked: true, isEvalSupported: false, verbosity: 0 });
   try {
     return await task.promise;
   } catch (e) {
-    const name = (e as { name?: string } | null)?.name;
-    if (name === 'PasswordException') throw new Error('PDF 已加密（需要密码），无法读取');
-    if (name === 'InvalidPDFException') throw new Error('PDF 文件已损坏或不完整，无法读取');
-    throw new Error(`PDF 无法读取：${(e as Error)?.message ?? String(e)}`);
+    const name = (e as { name?: string } | null)?.name ?? 'Error';
+    const line =
+      name === 'PasswordException'
+        ? 'PDF 已加密（需要密码），无法读取'
+        : name === 'InvalidPDFException'
+          ? 'PDF 文件已损坏或不完整，无法读取'
+          : `PDF 无法读取：${(e as Error)?.message ?? String(e)}`;
+    throw Object.assign(new Error(line), { name });
   }
 }
 
