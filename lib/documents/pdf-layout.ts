@@ -232,6 +232,69 @@ function cellsOf(g: Grid): Cell[] {
     .sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
+const bottomOf = (c: Cell) => c.row + c.rowSpan;
+
+/**
+ * Undo two marks a printer (Chromium) leaves where a page break cuts cells spanning rows:
+ * - an empty box at the foot, where the cut row held nothing on this page: no row of its own (and
+ *   nothing for the next page's first row to go on from);
+ * - on the next page, the rest of a spanning cell closed too early, mid-row, with an empty box
+ *   under it: the box is that cell's rest (a rule no other cell shares cannot be a row's edge).
+ */
+function mendBreak(g: Grid, cells: Cell[]): { cells: Cell[]; openBottom: boolean } {
+  let openBottom = g.openBottom;
+  const last = g.ys.length - 2;
+  const cut = cells.filter((c) => c.row === last);
+  if (openBottom && cut.length && cut.every((c) => !c.text)) {
+    for (const c of cells)
+      if (c.row < last && bottomOf(c) > last) {
+        c.rowSpan--;
+        c.box.h = g.ys[last] - c.box.y;
+      }
+    cells = cells.filter((c) => c.row !== last);
+    openBottom = false;
+  }
+  for (const top of cells.filter((c) => c.row === 0)) {
+    if (covered(g.h, g.ys[0], top.box.x, top.box.x + top.box.w) >= 0.5) continue; // a cell of its own
+    const edge = bottomOf(top);
+    const box = cells.find((c) => c.row === edge && c.col === top.col && c.colSpan === top.colSpan && !c.text);
+    const shared = cells.some((c) => c !== top && c !== box && (c.row === edge || bottomOf(c) === edge));
+    if (!box || shared) continue;
+    top.rowSpan += box.rowSpan;
+    top.box.h += box.box.h;
+    cells = cells.filter((c) => c !== box);
+  }
+  return { cells, openBottom };
+}
+
+/**
+ * Text a printer painted past a table's foot (Chromium, at a page break, runs a tall cell's text on
+ * below the cut): the lines right under the page's last table, each word inside a cell at the foot
+ * that holds text and that no rule closes, are that cell's text. Returns the pieces left loose.
+ */
+function overflowInto(t: { g: Grid; cells: Cell[]; pieces: Map<number, Piece[]> }, loose: Piece[]): Piece[] {
+  const { g, cells } = t;
+  const bottom = g.ys[g.ys.length - 1];
+  const open = cells
+    .map((c, i) => ({ c, i }))
+    .filter(
+      ({ c, i }) =>
+        t.pieces.has(i) && bottomOf(c) === g.ys.length - 1 && covered(g.h, bottom, c.box.x, c.box.x + c.box.w) < 0.5,
+    );
+  if (!open.length) return loose;
+  // The lines that follow on at line spacing, up to the first gap.
+  let edge = bottom;
+  for (const l of linesOf(loose.filter((p) => p.y > bottom))) {
+    if (l.top - edge > l.size * 1.5) break;
+    edge = l.bottom;
+  }
+  const run = loose.filter((p) => p.y > bottom && p.y <= edge);
+  const into = run.map((p) => open.find(({ c }) => p.x >= c.box.x - SNAP && p.x + p.w <= c.box.x + c.box.w + SNAP));
+  if (!run.length || into.some((o) => !o)) return loose;
+  run.forEach((p, k) => t.pieces.set(into[k]!.i, [...(t.pieces.get(into[k]!.i) ?? []), p]));
+  return loose.filter((p) => !run.includes(p));
+}
+
 /** Pieces as lines: same baseline (within a third of the font size), left to right. */
 function linesOf(pieces: Piece[]): TextLine[] {
   const lines: { y: number; pieces: Piece[] }[] = [];
@@ -320,7 +383,7 @@ export function layoutPage(
   images: Box[] = [],
 ): Block[] {
   const tables = grids(segments).map((g) => ({ g, cells: cellsOf(g), pieces: new Map<number, Piece[]>() }));
-  const loose: Piece[] = [];
+  let loose: Piece[] = [];
   for (const p of pieces.flatMap(wordsOf)) {
     const cx = p.x + p.w / 2;
     const cy = p.y - p.size / 3;
@@ -338,8 +401,14 @@ export function layoutPage(
     );
     t.pieces.set(i, [...(t.pieces.get(i) ?? []), p]);
   }
-  const blocks: Block[] = tables.map(({ g, cells, pieces: byCell }) => {
-    cells.forEach((c, i) => (c.text = cellText(byCell.get(i) ?? [])));
+  const last = tables.reduce<(typeof tables)[number] | null>(
+    (a, t) => (!a || t.g.ys[t.g.ys.length - 1] > a.g.ys[a.g.ys.length - 1] ? t : a),
+    null,
+  );
+  if (last) loose = overflowInto(last, loose);
+  const blocks: Block[] = tables.map(({ g, cells: all, pieces: byCell }) => {
+    all.forEach((c, i) => (c.text = cellText(byCell.get(i) ?? [])));
+    const { cells, openBottom } = mendBreak(g, all);
     const box = { x: g.xs[0], y: g.ys[0], w: g.xs[g.xs.length - 1] - g.xs[0], h: g.ys[g.ys.length - 1] - g.ys[0] };
     return {
       kind: 'table',
@@ -348,7 +417,7 @@ export function layoutPage(
       cells,
       box,
       openTop: g.openTop,
-      openBottom: g.openBottom,
+      openBottom,
     };
   });
   const margin = page.height * 0.08;

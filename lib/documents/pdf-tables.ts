@@ -45,9 +45,12 @@ const isHeader = (texts: string[]) => !texts.some((t) => NUMBER.test(t));
  * rest the printer left undrawn.
  */
 function unionEdges(a: number[], b: number[]): number[] | null {
-  if (!near(a[a.length - 1], b[b.length - 1]) || !a.some((x) => near(x, b[0]))) return null;
   const within = (xs: number[], ys: number[]) => xs.every((x) => ys.some((y) => near(x, y)));
   if (!within(a, b) && !within(b, a)) return null;
+  // A part may also run further right, with the same left edge: rows of unequal length (a header
+  // row with fewer cells than the data rows) draw no rules where they have no cells.
+  const left = near(a[a.length - 1], b[b.length - 1]) ? a.some((x) => near(x, b[0])) : near(a[0], b[0]);
+  if (!left) return null;
   return [...a, ...b.filter((x) => !a.some((y) => near(x, y)))].sort((p, q) => p - q);
 }
 
