@@ -79,6 +79,7 @@ export default defineUnlistedScript(() => {
         return e.run(force);
       },
       'audit:reveal': ({ index }) => host.__govReportEngine?.reveal(index) ?? false,
+      'page:type': () => document.contentType,
     });
   };
   host.__govReportListen = listen;

@@ -45,6 +45,9 @@ export interface Protocol {
   'audit:get': { req: void; res: Snapshot | null };
   /** popup → content: audit now (force skips the cheap gate). */
   'audit:run': { req: { force: boolean }; res: Snapshot };
+  /** popup → content: the document's content type (a PDF shown by the browser's viewer at an
+   *  address not ending in .pdf, e.g. download.jsp?id=…, says application/pdf). */
+  'page:type': { req: void; res: string };
   /** popup → content: scroll to a finding and pulse its marker. */
   'audit:reveal': { req: { index: number }; res: boolean };
   /** content → background: inject the audit engine into this frame, where the gate cannot import it. */

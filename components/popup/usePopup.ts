@@ -26,10 +26,11 @@ export type Phase =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'restricted'; url?: string }
-  /** The tab shows a PDF (the browser's viewer, where no content script runs): offer the document view. */
+  /** The tab shows a PDF (by its address, or its content type): offer the document view. */
   | { kind: 'pdf'; url: string }
   | { kind: 'ready'; snapshot: Snapshot | null; injectError?: string };
 
+const PDF = 'application/pdf';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function resolveTarget(): Promise<Target | null> {
@@ -100,7 +101,10 @@ function useTabSnapshot() {
           if (isRestrictedError(errorText(e))) return setPhase({ kind: 'restricted', url: tab.url });
         }
       }
-      if (!cancelled) setPhase({ kind: 'ready', snapshot });
+      // Nothing to audit on the page: it may be a PDF the browser shows at an address like download.jsp?id=….
+      const pdf =
+        !snapshot && present.current && (await sendToTab(tab.id, 'page:type', undefined).catch(() => '')) === PDF;
+      if (!cancelled) setPhase(pdf ? { kind: 'pdf', url: tab.url! } : { kind: 'ready', snapshot });
     })();
     return () => {
       cancelled = true;

@@ -6,6 +6,8 @@
 // stub page that links its report. Files that cannot be read say so in one line naming the file.
 // Screenshots for review: document-pdf-zh.png, document-docx-zh.png, document-en.png.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -405,6 +407,28 @@ describe('ways into the document view', () => {
     const s = result.summary;
     expect(await chipCounts(view)).toEqual([s.error, s.warning, s.info, s.review]);
     for (const p of [view, popup, tab]) await p.close();
+  });
+
+  it('审核此 PDF: also for a PDF the browser shows at an address not ending in .pdf (download.jsp?id=…)', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'documents/pdf/seeds__000.pdf'));
+    const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(bytes));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const pdfUrl = `http://www.linjiang.gov.cn:${(server.address() as AddressInfo).port}/download.jsp?id=7`;
+      const tab = await session.browser.context.newPage();
+      await tab.goto(pdfUrl);
+      const popup = await openPopup(session.browser, await tabIdOf(session.browser, tab));
+      const button = popup.locator('[data-testid="audit-pdf"]');
+      expect(await button.textContent()).toBe('审核此 PDF');
+      const [view] = await Promise.all([session.browser.context.waitForEvent('page'), button.click()]);
+      expect(view.url()).toBe(viewOf(pdfUrl));
+      await waitSettled(view);
+      const { result } = await cliAudit('documents/pdf/seeds__000.pdf');
+      expect(await view.locator('[data-testid="identity"]').textContent()).toContain(result.report!.agency!);
+      for (const p of [view, popup, tab]) await p.close();
+    } finally {
+      server.close();
+    }
   });
 
   it('审核附件: the popup and the chip of a stub page (详见附件) open its report file in the view', async () => {
