@@ -19,6 +19,7 @@ import {
   ZOOMS,
 } from '../components/document/model';
 import { copyWritten, mapRefs } from '../components/document/word';
+import { UnreadableDocument, type UnreadableReason } from '../lib/documents/unreadable';
 
 const docOf = (body: string) => new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
 
@@ -56,10 +57,15 @@ describe('loadError', () => {
       key: 'doc.error.network',
       error: 'Failed to fetch',
     });
-    expect(loadError(new Error('Word 文档已损坏'), 'read')).toEqual({
-      key: 'doc.error.read',
-      error: 'Word 文档已损坏',
-    });
+    expect(loadError(new Error('意外'), 'read')).toEqual({ key: 'doc.error.read', error: '意外' });
+  });
+
+  it("words the Word readers' reasons in the view's language, not the readers' Chinese line", () => {
+    const reason = (r: UnreadableReason) => loadError(new UnreadableDocument('Word 文档……', r), 'read');
+    expect(reason('encrypted')).toEqual({ key: 'doc.error.encrypted' });
+    expect(reason('damaged')).toEqual({ key: 'doc.error.wordDamaged' });
+    expect(reason('not-word')).toEqual({ key: 'doc.error.kind' });
+    expect(reason('old-word')).toEqual({ key: 'doc.error.oldWord' });
   });
 });
 

@@ -2,6 +2,7 @@
 // caught error is worded, the zoom steps, and where each element the audit points at sits on a PDF
 // page. The view (App.tsx, pdf-pages.ts) and tests/document-view.test.ts both use these.
 import { placed, type PageBox } from '../../lib/documents/placed';
+import type { UnreadableReason } from '../../lib/documents/unreadable';
 
 export type { PageBox };
 
@@ -45,6 +46,8 @@ export type LoadError =
   | { key: 'doc.error.http'; status: number }
   | { key: 'doc.error.encrypted' }
   | { key: 'doc.error.corrupt' }
+  | { key: 'doc.error.wordDamaged' }
+  | { key: 'doc.error.oldWord' }
   | { key: 'doc.error.kind' }
   | { key: 'doc.error.fileAccess' }
   | { key: 'doc.error.read'; error: string };
@@ -56,6 +59,14 @@ export class HttpError extends Error {
   }
 }
 
+/** The Word readers' reasons (lib/documents/unreadable.ts) as the view's lines. */
+const WORD_ERRORS = {
+  encrypted: 'doc.error.encrypted',
+  damaged: 'doc.error.wordDamaged',
+  'not-word': 'doc.error.kind',
+  'old-word': 'doc.error.oldWord',
+} as const satisfies Record<UnreadableReason, LoadError['key']>;
+
 /** A caught value while fetching or reading a file, as what the view says. pdf.js's exceptions are
  *  told apart by name (PasswordException, InvalidPDFException), as they cross from its worker. */
 export function loadError(e: unknown, stage: 'fetch' | 'read'): LoadError {
@@ -64,6 +75,7 @@ export function loadError(e: unknown, stage: 'fetch' | 'read'): LoadError {
   if (e instanceof HttpError) return { key: 'doc.error.http', status: e.status };
   if (name === 'PasswordException') return { key: 'doc.error.encrypted' };
   if (name === 'InvalidPDFException' || name === 'FormatError') return { key: 'doc.error.corrupt' };
+  if (name === 'UnreadableDocument') return { key: WORD_ERRORS[(e as { reason: UnreadableReason }).reason] };
   if (stage === 'fetch') return { key: 'doc.error.network', error: message };
   return { key: 'doc.error.read', error: message };
 }

@@ -10,13 +10,12 @@
 //   → paragraph properties (PAPX in FKPs: in a table? the row's end? the row's cells and merges)
 //   → paragraphs, cells and rows → WordprocessingML → HTML.
 import { writeDocx } from './docx';
+import { UnreadableDocument } from './unreadable';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** What is not a readable .doc, in one line for the reader (thrown as is; anything else is damage). */
-class Unreadable extends Error {}
-const damaged = (what: string) => new Unreadable(`Word 文档已损坏（${what}）`);
+const damaged = (what: string) => new UnreadableDocument(`Word 文档已损坏（${what}）`, 'damaged');
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
@@ -127,7 +126,10 @@ function readFat(bytes: Uint8Array, sector: (s: number) => Uint8Array, sectorCou
 /** The streams at the root of a compound file, read on demand by name (names are case-blind). */
 function readCompoundFile(bytes: Uint8Array): (name: string) => Uint8Array | undefined {
   if (bytes.length < 512 || !isOle(bytes))
-    throw new Unreadable('不是可读的 .doc 文件（不是 Word 97-2003 文档，可能已损坏或是改了扩展名的其他文件）');
+    throw new UnreadableDocument(
+      '不是可读的 .doc 文件（不是 Word 97-2003 文档，可能已损坏或是改了扩展名的其他文件）',
+      'not-word',
+    );
   const head = view(bytes);
   const shift = head.getUint16(0x1e, true);
   if (shift !== 9 && shift !== 12) throw damaged('OLE 文件头无效');
@@ -187,11 +189,12 @@ interface Fib {
 function readFib(word: Uint8Array): Fib {
   if (word.length < 0x20) throw damaged('WordDocument 流太短');
   const v = view(word);
-  if (v.getUint16(0, true) !== 0xa5ec) throw new Unreadable('不是 Word 文档（WordDocument 流的标识不对）');
+  if (v.getUint16(0, true) !== 0xa5ec)
+    throw new UnreadableDocument('不是 Word 文档（WordDocument 流的标识不对）', 'not-word');
   const flags = v.getUint16(0x0a, true);
-  if (flags & 0x0100) throw new Unreadable('Word 文档已加密（设有打开密码），无法读取');
+  if (flags & 0x0100) throw new UnreadableDocument('Word 文档已加密（设有打开密码），无法读取', 'encrypted');
   if (v.getUint16(2, true) < 0xc0)
-    throw new Unreadable('Word 95 或更早版本的 .doc 文件，暂不支持（可另存为 .docx 后再审）');
+    throw new UnreadableDocument('Word 95 或更早版本的 .doc 文件，暂不支持（可另存为 .docx 后再审）', 'old-word');
   // After the fixed 32 bytes: csw 16-bit values, cslw 32-bit values, then (offset, length) pairs.
   const at = (n: number) => {
     if (n + 4 > word.length) throw damaged('FIB 不完整');
@@ -708,10 +711,14 @@ export function readDoc(bytes: Uint8Array, out: Document): void {
   try {
     const stream = readCompoundFile(bytes);
     // A password-protected .docx is an OLE file too: EncryptionInfo, then the EncryptedPackage.
-    if (stream('EncryptionInfo')) throw new Unreadable('Word 文档已加密（设有打开密码），无法读取');
+    if (stream('EncryptionInfo'))
+      throw new UnreadableDocument('Word 文档已加密（设有打开密码），无法读取', 'encrypted');
     const word = stream('WordDocument');
     if (!word)
-      throw new Unreadable('不是 Word 文档（OLE 文件中没有 WordDocument 流，可能是 Excel、PowerPoint 等文件）');
+      throw new UnreadableDocument(
+        '不是 Word 文档（OLE 文件中没有 WordDocument 流，可能是 Excel、PowerPoint 等文件）',
+        'not-word',
+      );
     const fib = readFib(word);
     const table = stream(fib.table);
     if (!table) throw damaged(`缺少 ${fib.table} 流`);
@@ -720,7 +727,7 @@ export function readDoc(bytes: Uint8Array, out: Document): void {
     layOut(reader.paragraphs, body);
     links = reader.links;
   } catch (e) {
-    if (e instanceof Unreadable) throw e;
+    if (e instanceof UnreadableDocument) throw e; // a damaged file, or not one to read
     throw damaged('结构无法解析'); // a length or an offset out of range: the file is not what it says
   }
   writeDocx(xml, out, links);

@@ -5,6 +5,7 @@
 // its DOMParser).
 import JSZip from 'jszip';
 import { titleOf } from './title';
+import { UnreadableDocument } from './unreadable';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -91,7 +92,7 @@ function writeTable(tbl: Element, out: Document, links: Links): HTMLTableElement
 /** Write a docx's word/document.xml (parsed as XML) into `out`'s body, in document order. */
 export function writeDocx(xml: Document, out: Document, links: Links = new Map()): void {
   const body = xml.getElementsByTagNameNS(W, 'body')[0];
-  if (!body) throw new Error('不是 Word 文档（缺少正文）');
+  if (!body) throw new UnreadableDocument('不是 Word 文档（缺少正文）', 'not-word');
   const lead: string[] = [];
   const walk = (parent: Element) => {
     for (const el of parent.children) {
@@ -130,12 +131,13 @@ function linksOf(rels: Document | null): Links {
  */
 export async function readDocx(bytes: Uint8Array, parser: DOMParser, out: Document): Promise<void> {
   const zip = await JSZip.loadAsync(bytes).catch(() => {
-    throw new Error('不是可读的 .docx 文件（可能是旧版 .doc、已加密或已损坏）');
+    throw new UnreadableDocument('不是可读的 .docx 文件（可能是旧版 .doc、已加密或已损坏）', 'damaged');
   });
   const part = zip.file('word/document.xml');
-  if (!part) throw new Error('不是 Word 文档（缺少 word/document.xml）');
+  if (!part) throw new UnreadableDocument('不是 Word 文档（缺少 word/document.xml）', 'not-word');
   const xml = parser.parseFromString(await part.async('string'), 'application/xml');
-  if (xml.getElementsByTagName('parsererror').length) throw new Error('Word 文档已损坏（word/document.xml 无法解析）');
+  if (xml.getElementsByTagName('parsererror').length)
+    throw new UnreadableDocument('Word 文档已损坏（word/document.xml 无法解析）', 'damaged');
   const rels = zip.file('word/_rels/document.xml.rels');
   writeDocx(xml, out, linksOf(rels && parser.parseFromString(await rels.async('string'), 'application/xml')));
 }
