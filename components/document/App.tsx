@@ -64,6 +64,26 @@ function usePdfPages(phase: Phase, bar: RefObject<HTMLElement>, overlay: DocOver
     overlay.refresh();
   };
   const widths = phase.kind === 'pdf' ? phase.sizes.map((s) => s.width) : [];
+  const fitted = () => fitWidth((host.current?.clientWidth ?? 0) - GUTTER, widths);
+  // The zoom follows the window's width as opened (fit, at most 150%) or after "fit width"; a zoom
+  // the reader stepped to stays.
+  const follow = useRef<'open' | 'fit' | null>('open');
+  const followed = () => (follow.current === 'open' ? Math.min(1.5, fitted()) : fitted());
+  useEffect(() => {
+    if (!pages) return;
+    let frame = 0;
+    const onResize = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (follow.current && Math.abs(followed() - pages.scale) > 0.005) zoom(followed());
+      });
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      cancelAnimationFrame(frame);
+    };
+  });
   return {
     host,
     pages,
@@ -71,9 +91,18 @@ function usePdfPages(phase: Phase, bar: RefObject<HTMLElement>, overlay: DocOver
       scale,
       page,
       total: pages?.count ?? 0,
-      zoomIn: () => zoom(stepZoom(scale, 1)),
-      zoomOut: () => zoom(stepZoom(scale, -1)),
-      fit: () => host.current && zoom(fitWidth(host.current.clientWidth - GUTTER, widths)),
+      zoomIn: () => {
+        follow.current = null;
+        zoom(stepZoom(scale, 1));
+      },
+      zoomOut: () => {
+        follow.current = null;
+        zoom(stepZoom(scale, -1));
+      },
+      fit: () => {
+        follow.current = 'fit';
+        zoom(fitted());
+      },
       goTo: (n: number) => pages?.goTo(n),
     },
   };

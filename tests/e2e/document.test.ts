@@ -187,15 +187,28 @@ describe('the document view on a PDF', () => {
     await page.locator('[data-testid="zoom-out"]').click();
     await page.locator('[data-testid="zoom-out"]').click();
     await expectPdfMarkers(page, SUM_PDF);
-    // Fit width: the widest page fills the view, less its margins.
+    // Fit width: the widest page fills the view, less its margins — and still does when the window narrows.
+    const fills = async () => {
+      const [pageWidth, viewWidth] = await page.evaluate(() => [
+        document.querySelector('.pdf-page')!.getBoundingClientRect().width,
+        document.querySelector('.pdf-pages')!.clientWidth,
+      ]);
+      return pageWidth > viewWidth - 60 && pageWidth <= viewWidth;
+    };
     await page.locator('[data-testid="fit"]').click();
-    const [pageWidth, viewWidth] = await page.evaluate(() => [
-      document.querySelector('.pdf-page')!.getBoundingClientRect().width,
-      document.querySelector('.pdf-pages')!.clientWidth,
-    ]);
-    expect(pageWidth).toBeGreaterThan(viewWidth - 60);
-    expect(pageWidth).toBeLessThanOrEqual(viewWidth);
+    expect(await fills()).toBe(true);
     await expectPdfMarkers(page, SUM_PDF);
+    const { width, height } = page.viewportSize()!;
+    await page.setViewportSize({ width: Math.round(width * 0.7), height });
+    await expect.poll(fills).toBe(true);
+    await expectPdfMarkers(page, SUM_PDF);
+    // A zoom the reader stepped to stays when the window changes.
+    await page.locator('[data-testid="zoom-in"]').click();
+    const stepped = await zoom.textContent();
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth)).toBe(width);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await zoom.textContent()).toBe(stepped);
     await page.close();
   });
 
