@@ -28,6 +28,11 @@ describe('marker placement', () => {
     expect(placeMarker('P', rect(100, 50, 400, 20), 'on', 0, 1280)!.left).toBeLessThan(100 - MARKER);
     expect(placeMarker('P', rect(0, 50, 400, 20), 'on', 0, 1280)!.left).toBeGreaterThanOrEqual(400);
   });
+  it('puts the marker of a link at its end, clear of the text before it ("附件："), or left of it at the window edge', () => {
+    const link = rect(120, 50, 300, 20);
+    expect(placeMarker('A', link, 'on', 0, 1280)!.left).toBeGreaterThanOrEqual(link.right);
+    expect(placeMarker('A', rect(900, 50, 370, 20), 'on', 0, 1280)!.left).toBeLessThan(900 - MARKER);
+  });
   it('keeps the marker of a tall table in view while the table is', () => {
     const m = placeMarker('TABLE', rect(100, -500, 600, 1200), 'on', 0, 1280)!;
     expect(m.top).toBeGreaterThanOrEqual(0);

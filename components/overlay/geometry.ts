@@ -1,6 +1,7 @@
 // Where a marker goes, from its target's viewport rectangle. Markers sit at the edge of what
 // they describe so they never cover the number being questioned: on a table cell, centred on
 // its top-right corner; on a heading or paragraph, in the left margin (right end if no margin);
+// on a link, at its end;
 // for something missing, on a dashed line just above (or below) the neighbour.
 
 export interface Rect {
@@ -48,9 +49,12 @@ export function placeMarker(
   if (CELL.has(tag)) return { left: r.right - MARKER / 2 - step, top: pin(r.top - MARKER / 2) };
   const top = pin(r.top + 2);
   if (tag === 'TABLE') return { left: Math.max(2, r.left - MARKER - 4) - step, top };
+  const after = r.right + 4 + step;
+  // A link sits in a line of text ("附件：<a>…</a>"): its left margin is that text, its end is free.
+  if (tag === 'A' && after <= viewportWidth - MARKER - 2) return { left: after, top };
   const margin = r.left - MARKER - 6 - step;
   if (margin >= 2) return { left: margin, top };
-  return { left: Math.min(r.right + 4 + step, viewportWidth - MARKER - 2), top };
+  return { left: Math.min(after, viewportWidth - MARKER - 2), top };
 }
 
 /** A card below its target (above when there is no room), never over the thing it describes. */
