@@ -407,8 +407,9 @@ describe('the document view on a Word file', () => {
 });
 
 describe('ways into the document view', () => {
-  it('审核此 PDF: the popup of a tab showing a PDF opens it in the view', async () => {
-    const pdfUrl = served('documents/pdf/seeds__000.pdf');
+  const SEED_PDF = 'documents/pdf/seeds__000.pdf';
+  /** The popup of a tab showing `pdfUrl` offers 审核此 PDF; the view it opens audits as the CLI does. */
+  async function auditPdfTab(pdfUrl: string) {
     const tab = await session.browser.context.newPage();
     await tab.goto(pdfUrl);
     const popup = await openPopup(session.browser, await tabIdOf(session.browser, tab));
@@ -417,30 +418,21 @@ describe('ways into the document view', () => {
     const [view] = await Promise.all([session.browser.context.waitForEvent('page'), button.click()]);
     expect(view.url()).toBe(viewOf(pdfUrl));
     await waitSettled(view);
-    const { result } = await cliAudit('documents/pdf/seeds__000.pdf');
+    const { result } = await cliAudit(SEED_PDF);
     expect(await view.locator('[data-testid="identity"]').textContent()).toContain(result.report!.agency!);
     const s = result.summary;
     expect(await chipCounts(view)).toEqual([s.error, s.warning, s.info, s.review]);
     for (const p of [view, popup, tab]) await p.close();
-  });
+  }
+
+  it('审核此 PDF: the popup of a tab showing a PDF opens it in the view', () => auditPdfTab(served(SEED_PDF)));
 
   it('审核此 PDF: also for a PDF the browser shows at an address not ending in .pdf (download.jsp?id=…)', async () => {
-    const bytes = readFileSync(join(FIXTURES, 'documents/pdf/seeds__000.pdf'));
+    const bytes = readFileSync(join(FIXTURES, SEED_PDF));
     const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(bytes));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const pdfUrl = `http://www.linjiang.gov.cn:${(server.address() as AddressInfo).port}/download.jsp?id=7`;
-      const tab = await session.browser.context.newPage();
-      await tab.goto(pdfUrl);
-      const popup = await openPopup(session.browser, await tabIdOf(session.browser, tab));
-      const button = popup.locator('[data-testid="audit-pdf"]');
-      expect(await button.textContent()).toBe('审核此 PDF');
-      const [view] = await Promise.all([session.browser.context.waitForEvent('page'), button.click()]);
-      expect(view.url()).toBe(viewOf(pdfUrl));
-      await waitSettled(view);
-      const { result } = await cliAudit('documents/pdf/seeds__000.pdf');
-      expect(await view.locator('[data-testid="identity"]').textContent()).toContain(result.report!.agency!);
-      for (const p of [view, popup, tab]) await p.close();
+      await auditPdfTab(`http://www.linjiang.gov.cn:${(server.address() as AddressInfo).port}/download.jsp?id=7`);
     } finally {
       server.close();
     }
