@@ -33,7 +33,7 @@ html, body { margin: 0; padding: 0; width: 0; height: 0; overflow: visible; }
   border-radius: 6px; box-shadow: 0 8px 24px rgba(140,149,159,.35); padding: 10px 12px; }
 .card .head { display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: center; margin-bottom: 4px; font-size: 12px; color: #57606a; }
 .card .head .rule { white-space: nowrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; }
-.card .msg { font-size: 13px; color: #1f2328; word-break: break-all; }
+.card .msg { font-size: 13px; color: #1f2328; overflow-wrap: anywhere; }
 .card .kv { margin-top: 6px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 12px; color: #57606a; }
 .card .kv b { color: #1f2328; font-weight: 600; }
 .tag { display: inline-block; white-space: nowrap; flex-shrink: 0; padding: 0 6px; border-radius: 10px; font-size: 11px; line-height: 18px; color: #fff; }
