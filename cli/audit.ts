@@ -15,6 +15,7 @@ import { sweepColumns } from './columns';
 import { isHttp, loadPage } from './load';
 import { createProgress } from './progress';
 import { appendResults, compactResults, crossKey, doneOf, readResults, type Results } from './results';
+import { transientRetry } from '../lib/sweep/fetch';
 import { sweepReport } from './sweep';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/seeds');
@@ -160,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
   if (sweepTarget !== undefined && /\.csv$/i.test(sweepTarget)) return columns(argv, sweepTarget);
   if (sweepTarget !== undefined) {
     const format = json ? 'json' : argv.includes('--csv') ? 'csv' : argv.includes('--tsv') ? 'tsv' : 'md';
-    return sweepReport(sweepTarget, { load: loadPage, format }).then(
+    return sweepReport(sweepTarget, { load: loadPage, format, retry: transientRetry() }).then(
       (out) => (console.log(out), 0),
       (e: unknown) => (console.error(`无法读取 ${sweepTarget}：${reason(e)}`), 1),
     );

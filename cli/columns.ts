@@ -16,8 +16,8 @@ import { crossLine, type BatchLine, type ReportLine } from '../lib/batch/lines';
 import type { Locale } from '../lib/result';
 import type { Rule } from '../lib/rules/types';
 import { decode } from '../lib/sweep/decode';
-import { failureOf, fetchText, isTransient, LoadError, loginWall, type LoadedPage } from '../lib/sweep/fetch';
-import { createGate, hostKey, runQueue, type RetryPolicy } from '../lib/sweep/queue';
+import { failureOf, fetchText, LoadError, loginWall, transientRetry, type LoadedPage } from '../lib/sweep/fetch';
+import { createGate, hostKey, runQueue } from '../lib/sweep/queue';
 import type { ReusedPage, SweepItem } from '../lib/sweep/sweep';
 import { failureText } from '../lib/sweep/table';
 import { hashOf, isHttp, parseSource, readSource, type Source } from './load';
@@ -147,7 +147,7 @@ export async function sweepColumns(csvPath: string, opts: ColumnsOptions): Promi
   const locale = opts.locale ?? 'zh';
   const columns = await readColumns(csvPath);
   const gate = createGate({ perHost: opts.concurrencyPerHost, total: opts.concurrencyTotal, delayMs: opts.delayMs });
-  const retry: RetryPolicy = { attempts: 1 + (opts.retries ?? 2), backoffMs: opts.backoffMs, retryable: isTransient };
+  const retry = transientRetry(opts.retries, opts.backoffMs);
   const { signal } = opts;
   if (signal) setMaxListeners(0, signal); // every queued turn and request listens for the cancel
   const now = () => new Date().toISOString();

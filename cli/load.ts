@@ -10,6 +10,7 @@ import { sniffDocument } from '../lib/documents/attachments';
 import { isOle, readDoc } from '../lib/documents/doc';
 import { readDocx } from '../lib/documents/docx';
 import { decode } from '../lib/sweep/decode';
+import { statusError } from '../lib/sweep/fetch';
 import { parseHtml } from './dom';
 import { readPdfFile } from './pdf';
 
@@ -45,7 +46,7 @@ export function sourceOf(url: string, bytes: Uint8Array, type = ''): Source {
 export async function readSource(source: string): Promise<Source> {
   if (isHttp(source)) {
     const res = await fetch(source);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (!res.ok) throw statusError(res); // its message stays "HTTP 404"; a sweep retries a 5xx
     return sourceOf(source, new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type') ?? '');
   }
   return sourceOf(pathToFileURL(source).href, await readFile(source));

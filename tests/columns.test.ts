@@ -13,8 +13,17 @@ import { YEAR_RULES } from '../lib/sweep/years';
 import type { BatchLine, CrossLine, ReportLine } from '../lib/batch/lines';
 import { RULES } from '../lib/rules';
 import type { Rule } from '../lib/rules/types';
-import { failureOf, fetchPage, fetchText, isTransient, LoadError, loginWall } from '../lib/sweep/fetch';
-import { backoff, createGate, runQueue } from '../lib/sweep/queue';
+import {
+  failureOf,
+  fetchPage,
+  fetchText,
+  isTransient,
+  LoadError,
+  loginWall,
+  retryAfterOf,
+  transientRetry,
+} from '../lib/sweep/fetch';
+import { backoff, createGate, MAX_ASKED_WAIT_MS, runQueue } from '../lib/sweep/queue';
 import { failureText } from '../lib/sweep/table';
 import { serveFaults, type FaultSites } from './fixtures/columns/serve';
 
@@ -134,6 +143,36 @@ describe('the polite gate', () => {
     expect(isTransient(new LoadError('http', 'HTTP 429', 429))).toBe(true);
     expect(isTransient(new LoadError('login', 'x'))).toBe(false);
     expect(isTransient(new LoadError('timeout', '30 s'))).toBe(true);
+  });
+
+  it("waits what a server's Retry-After asks when longer than the backoff, up to a minute", async () => {
+    expect(retryAfterOf('120')).toBe(120_000);
+    expect(retryAfterOf('Wed, 21 Oct 2026 07:28:30 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(30_000);
+    expect([retryAfterOf(null), retryAfterOf('soon')]).toEqual([undefined, undefined]);
+    const waits: number[] = [];
+    const ctl = new AbortController();
+    const asks = [80, 5, 3_600_000]; // ms: longer than the backoff, shorter, an hour
+    const out = await runQueue(
+      asks,
+      async (ms) => {
+        throw new LoadError('http', 'HTTP 429', 429, ms);
+      },
+      {
+        concurrency: 1,
+        delayMs: 0,
+        retry: transientRetry(1, 10),
+        signal: ctl.signal,
+        onRetry: (_i, _attempt, _e, ms) => {
+          waits.push(ms);
+          if (waits.length === asks.length) ctl.abort(); // not an hour, nor a minute, in a test
+        },
+      },
+    );
+    expect(waits[0]).toBe(80);
+    expect(waits[1]).toBeGreaterThanOrEqual(10);
+    expect(waits[1]).toBeLessThanOrEqual(15);
+    expect(waits[2]).toBe(MAX_ASKED_WAIT_MS);
+    expect(out.map((o) => o.status)).toEqual(['failed', 'failed', 'cancelled']);
   });
 });
 

@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Locale } from '../../lib/result';
 import { RULES } from '../../lib/rules';
 import { sweepFileName, toCsv, toMarkdown, toTsv } from '../../lib/sweep/export';
-import { fetchPage } from '../../lib/sweep/fetch';
+import { fetchPage, transientRetry } from '../../lib/sweep/fetch';
 import { anchorsOf, hostPattern, reportLinks, type Anchor, type ReportLink } from '../../lib/sweep/links';
 import { sweep, type SweepItem } from '../../lib/sweep/sweep';
 import {
@@ -102,6 +102,7 @@ function useRun() {
       loadAttachment: (a, signal) => loadAttachment(a, parse, signal),
       rules: RULES.filter((r) => s.categories[r.category] !== false),
       locale: s.locale,
+      retry: transientRetry(), // as the CLI: a 5xx, 429, timeout or network error gets two more tries
       signal: ctl.signal,
       onUpdate: setItems,
       onReport: (_, audited) => recordAudit(audited, 'sweep'),

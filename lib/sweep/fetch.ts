@@ -4,6 +4,7 @@
 // passes its own fetch and parser. Failures carry a code an inspector's wording is chosen by
 // (label.fail.<code>) and whether another attempt may help (isTransient).
 import { decode } from './decode';
+import type { RetryPolicy } from './queue';
 
 export interface LoadedPage {
   doc: Document;
@@ -37,8 +38,10 @@ export class LoadError extends Error {
     readonly detail: string,
     /** The HTTP status, when the server answered. */
     readonly status?: number,
+    /** How long the server asked us to wait before asking again (Retry-After), ms. */
+    readonly retryAfterMs?: number,
   ) {
-    super(`${code}: ${detail}`);
+    super(detail); // what a reader is shown where the code is not worded (a listing that failed)
     this.name = 'LoadError';
   }
 }
@@ -70,6 +73,34 @@ export function documentError(e: unknown): unknown {
   const err = e as { code?: unknown } | null;
   if (e instanceof LoadError || e instanceof TypeError || (err && typeof err.code === 'string')) return e;
   return new LoadError('document', e instanceof Error ? e.message : String(e));
+}
+
+/** A Retry-After header (seconds, or an HTTP date) as ms from `now`; undefined when absent or unreadable. */
+export function retryAfterOf(header: string | null, now = Date.now()): number | undefined {
+  const v = header?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** A response that is not ok as a LoadError: 404 is not-found, any other status http, with its Retry-After. */
+export function statusError(res: Response): LoadError {
+  const code = res.status === 404 ? 'not-found' : 'http';
+  return new LoadError(code, `HTTP ${res.status}`, res.status, retryAfterOf(res.headers.get('retry-after')));
+}
+
+/**
+ * The sweeps' retries (CLI and extension alike): `retries` more attempts after a timeout, a network
+ * error, a 5xx or a 429, with a growing backoff — or the wait the server asked for, when longer.
+ */
+export function transientRetry(retries = 2, backoffMs?: number): RetryPolicy {
+  return {
+    attempts: 1 + retries,
+    backoffMs,
+    retryable: isTransient,
+    asked: (e) => (e instanceof LoadError ? e.retryAfterMs : undefined),
+  };
 }
 
 /** Whether another attempt may succeed: a timeout, a network error, a 5xx or a 429 (not a 404, a login wall, a PDF). */
@@ -212,7 +243,7 @@ async function fetchBytes(
     if (res.status === 401) throw new LoadError('login', `HTTP ${res.status}`, res.status);
     const wall = loginWall(finalUrl, url);
     if (wall) throw new LoadError('login', wall, res.status);
-    if (!res.ok) throw new LoadError(res.status === 404 ? 'not-found' : 'http', `HTTP ${res.status}`, res.status);
+    if (!res.ok) throw statusError(res);
     const type = res.headers.get('content-type') ?? '';
     if (!acceptType(type)) throw new LoadError('not-html', type.split(';')[0].trim());
     return { url: finalUrl, bytes: new Uint8Array(await res.arrayBuffer()), type };

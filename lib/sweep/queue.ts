@@ -2,8 +2,8 @@
 // successive starts to that host at least `delayMs` apart (a portal is asked for one page at a time,
 // a few in flight), at most `total` in flight overall; different hosts proceed side by side. One
 // gate can be shared by several queues (the CLI's multi-column sweep), so the limits hold across
-// them. A failed attempt may be retried after an exponential backoff with jitter (5xx, 429,
-// timeouts: the caller's `retryable`). Cancellable with an AbortSignal. Every item gets an outcome,
+// them. A failed attempt may be retried after an exponential backoff with jitter, or the wait the
+// server asked for (5xx, 429, timeouts: the caller's `retryable` and `asked`). Cancellable with an AbortSignal. Every item gets an outcome,
 // in input order: done, failed (with the last error) or cancelled (never started, or aborted).
 
 export type QueueOutcome<R> =
@@ -16,7 +16,13 @@ export interface RetryPolicy {
   backoffMs?: number;
   /** Whether a failure is worth another attempt (default: any failure). */
   retryable?: (error: unknown) => boolean;
+  /** The wait a failure asks for (a server's Retry-After), ms: waited instead of the backoff when
+   *  longer, up to MAX_ASKED_WAIT_MS (a server asking for more is not waited on longer). */
+  asked?: (error: unknown) => number | undefined;
 }
+
+/** The longest wait a server's Retry-After gets, ms: a sweep is not held up for longer. */
+export const MAX_ASKED_WAIT_MS = 60_000;
 
 export interface QueueOptions<T, R> {
   /** Tasks in flight at most, per host and overall (default 3); ignored with a shared `gate`. */
@@ -212,7 +218,8 @@ export async function runQueue<T, R>(
       if (signal?.aborted) return settle(i, { status: 'cancelled' });
       if (attempt >= attempts || !(opts.retry?.retryable?.(error) ?? true))
         return settle(i, { status: 'failed', error });
-      const wait = backoff(attempt, opts.retry?.backoffMs);
+      const asked = Math.min(opts.retry?.asked?.(error) ?? 0, MAX_ASKED_WAIT_MS);
+      const wait = Math.max(asked, backoff(attempt, opts.retry?.backoffMs));
       opts.onRetry?.(i, attempt, error, wait);
       await sleep(wait, signal); // the turn is given back meanwhile: other pages go ahead
       if (signal?.aborted) return settle(i, { status: 'cancelled' });
