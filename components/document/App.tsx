@@ -29,10 +29,16 @@ function usePdfPages(phase: Phase, bar: RefObject<HTMLElement>, overlay: DocOver
   const [pages, setPages] = useState<PdfPages | null>(null);
   const [scale, setScale] = useState(1);
   const [page, setPage] = useState(1);
+  const widths = phase.kind === 'pdf' ? phase.sizes.map((s) => s.width) : [];
+  const fitted = () => fitWidth((host.current?.clientWidth ?? 0) - GUTTER, widths);
+  // The zoom follows the window's width as opened (fit, at most 150%) or after "fit width"; a zoom
+  // the reader stepped to stays.
+  const follow = useRef<'open' | 'fit' | null>('open');
+  const followed = () => (follow.current === 'open' ? Math.min(1.5, fitted()) : fitted());
   useEffect(() => {
     if (phase.kind !== 'pdf' || !host.current) return;
-    const widths = phase.sizes.map((s) => s.width);
-    const start = Math.min(1.5, fitWidth(host.current.clientWidth - GUTTER, widths));
+    follow.current = 'open';
+    const start = followed();
     const p = new PdfPages(
       host.current,
       phase.pdf,
@@ -63,12 +69,6 @@ function usePdfPages(phase: Phase, bar: RefObject<HTMLElement>, overlay: DocOver
     setPage(pages.current());
     overlay.refresh();
   };
-  const widths = phase.kind === 'pdf' ? phase.sizes.map((s) => s.width) : [];
-  const fitted = () => fitWidth((host.current?.clientWidth ?? 0) - GUTTER, widths);
-  // The zoom follows the window's width as opened (fit, at most 150%) or after "fit width"; a zoom
-  // the reader stepped to stays.
-  const follow = useRef<'open' | 'fit' | null>('open');
-  const followed = () => (follow.current === 'open' ? Math.min(1.5, fitted()) : fitted());
   useEffect(() => {
     if (!pages) return;
     let frame = 0;
@@ -83,7 +83,7 @@ function usePdfPages(phase: Phase, bar: RefObject<HTMLElement>, overlay: DocOver
       window.removeEventListener('resize', onResize);
       cancelAnimationFrame(frame);
     };
-  });
+  }, [pages, phase]); // what zoom and followed() read: the pages shown and their widths
   return {
     host,
     pages,
